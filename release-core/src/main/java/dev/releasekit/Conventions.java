@@ -1,0 +1,408 @@
+package dev.releasekit;
+
+import dev.releasekit.files.PythonConstants;
+import dev.releasekit.files.PythonString;
+import dev.releasekit.files.VersionFile;
+import dev.releasekit.version.Version;
+import dev.releasekit.version.VersionScheme;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * How a project releases: its branches, the patterns of its release branches, tags and titles, its version files
+ * and its labels. One immutable value, with presets for the two reference processes and for plain semver, and
+ * {@code withX(...)} methods to derive variants.
+ *
+ * <pre>{@code
+ * Conventions mine = Conventions.semver()
+ *     .withMainBranch("main")
+ *     .withVersionFiles(List.of(JsonValue.at("package.json", "version")));
+ * }</pre>
+ *
+ * <p>Patterns expand {@code {major}}, {@code {minor}}, {@code {patch}} and {@code {version}}; a part in square
+ * brackets is kept only for a patch release, so {@code release-{major}-{minor}[-{patch}]} gives
+ * {@code release-0-57} for 0.57.0 and {@code release-0-56-2} for 0.56.2. Every branch and tag name a pattern
+ * produces is checked as a git ref name.
+ */
+public final class Conventions {
+  private final String name;
+  private final VersionScheme scheme;
+  private final String mainBranch;
+  private final String developmentBranch;
+  private final String releaseBranchSource;
+  private final String releaseBranchPattern;
+  private final String tagPattern;
+  private final String tagMessagePattern;
+  private final String pullRequestTitlePattern;
+  private final String releaseTitlePattern;
+  private final String bumpMessagePattern;
+  private final String nextDevelopmentMessagePattern;
+  private final List<VersionFile> versionFiles;
+  private final String cherryPickedLabel;
+  private final String revertedLabel;
+  private final boolean commandsRefuseDevVersions;
+
+  private Conventions(Builder b) {
+    this.name = b.name;
+    this.scheme = b.scheme;
+    this.mainBranch = b.mainBranch;
+    this.developmentBranch = b.developmentBranch;
+    this.releaseBranchSource = b.releaseBranchSource;
+    this.releaseBranchPattern = b.releaseBranchPattern;
+    this.tagPattern = b.tagPattern;
+    this.tagMessagePattern = b.tagMessagePattern;
+    this.pullRequestTitlePattern = b.pullRequestTitlePattern;
+    this.releaseTitlePattern = b.releaseTitlePattern;
+    this.bumpMessagePattern = b.bumpMessagePattern;
+    this.nextDevelopmentMessagePattern = b.nextDevelopmentMessagePattern;
+    this.versionFiles = List.copyOf(b.versionFiles);
+    this.cherryPickedLabel = b.cherryPickedLabel;
+    this.revertedLabel = b.revertedLabel;
+    this.commandsRefuseDevVersions = b.commandsRefuseDevVersions;
+  }
+
+  /**
+   * Home Assistant core: {@code master} and {@code dev}, release branches {@code release-0-57} cut from dev,
+   * tags and titles {@code 0.57} and {@code 0.56.2}, {@code homeassistant/const.py}, and commands such as
+   * {@code script/release} refused for dev versions.
+   */
+  public static Conventions homeAssistant() {
+    return new Builder("homeAssistant")
+        .scheme(VersionScheme.PEP440)
+        .mainBranch("master")
+        .developmentBranch("dev")
+        .releaseBranchSource("dev")
+        .releaseBranchPattern("release-{major}-{minor}[-{patch}]")
+        .tagPattern("{major}.{minor}[.{patch}]")
+        .tagMessagePattern("{tag}")
+        .pullRequestTitlePattern("{major}.{minor}[.{patch}]")
+        .releaseTitlePattern("{major}.{minor}[.{patch}]")
+        .bumpMessagePattern("Version bump to {version}")
+        .nextDevelopmentMessagePattern("Version bump to {version}")
+        .versionFiles(List.of(PythonConstants.at("homeassistant/const.py")))
+        .commandsRefuseDevVersions(true)
+        .build();
+  }
+
+  /**
+   * PostHog: code-freeze branches {@code release-1.31.0} cut from {@code master}, annotated tags {@code 1.31.0}
+   * with the message {@code Version 1.31.0}, and {@code VERSION} in {@code posthog/version.py}.
+   */
+  public static Conventions postHog() {
+    return new Builder("postHog")
+        .scheme(VersionScheme.SEMVER)
+        .mainBranch("master")
+        .developmentBranch("master")
+        .releaseBranchSource("master")
+        .releaseBranchPattern("release-{version}")
+        .tagPattern("{version}")
+        .tagMessagePattern("Version {version}")
+        .pullRequestTitlePattern("Release {version}")
+        .releaseTitlePattern("{version}")
+        .bumpMessagePattern("Bump version {version}")
+        .nextDevelopmentMessagePattern("Bump version {version}")
+        .versionFiles(List.of(PythonString.at("posthog/version.py", "VERSION")))
+        .build();
+  }
+
+  /** Plain semantic versioning on {@code main}: branches {@code release/1.2.0}, tags {@code v1.2.0}. */
+  public static Conventions semver() {
+    return new Builder("semver")
+        .scheme(VersionScheme.SEMVER)
+        .mainBranch("main")
+        .developmentBranch("main")
+        .releaseBranchSource("main")
+        .releaseBranchPattern("release/{version}")
+        .tagPattern("v{version}")
+        .tagMessagePattern("Release {version}")
+        .pullRequestTitlePattern("Release {version}")
+        .releaseTitlePattern("v{version}")
+        .bumpMessagePattern("Release {version}")
+        .nextDevelopmentMessagePattern("Start {version}")
+        .versionFiles(List.of())
+        .build();
+  }
+
+  // Derived names
+
+  /** The release branch for {@code version}, checked as a ref name. */
+  public String releaseBranch(Version version) {
+    return checkedRef("release branch", releaseBranchPattern, expand(releaseBranchPattern, version), "refs/heads/");
+  }
+
+  /** The tag for {@code version}, checked as a ref name. */
+  public String tag(Version version) {
+    return checkedRef("tag", tagPattern, expand(tagPattern, version), "refs/tags/");
+  }
+
+  public String tagMessage(Version version) {
+    return expand(tagMessagePattern, version);
+  }
+
+  public String pullRequestTitle(Version version) {
+    return expand(pullRequestTitlePattern, version);
+  }
+
+  public String releaseTitle(Version version) {
+    return expand(releaseTitlePattern, version);
+  }
+
+  public String bumpMessage(Version version) {
+    return expand(bumpMessagePattern, version);
+  }
+
+  public String nextDevelopmentMessage(Version version) {
+    return expand(nextDevelopmentMessagePattern, version);
+  }
+
+  private String expand(String pattern, Version version) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < pattern.length()) {
+      char c = pattern.charAt(i);
+      if (c == '[') {
+        int end = pattern.indexOf(']', i);
+        if (end < 0) {
+          throw new PreconditionException("The pattern '" + pattern + "' opens '[' without closing it.");
+        }
+        if (version.patch() != 0) {
+          out.append(pattern, i + 1, end);
+        }
+        i = end + 1;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    String text = out.toString()
+        .replace("{major}", String.valueOf(version.major()))
+        .replace("{minor}", String.valueOf(version.minor()))
+        .replace("{patch}", String.valueOf(version.patch()))
+        .replace("{version}", version.toString());
+    return text.contains("{tag}") ? text.replace("{tag}", tag(version)) : text;
+  }
+
+  private static String checkedRef(String what, String pattern, String name, String prefix) {
+    if (name.isEmpty() || !Repository.isValidRefName(prefix + name)) {
+      throw new PreconditionException("The " + what + " pattern '" + pattern + "' gives '" + name
+          + "', which is not a valid git ref name. Change the pattern (no spaces, '..', '~', '^', ':', '?', '*',"
+          + " '[', '\\', and no trailing '.' or '.lock').");
+    }
+    return name;
+  }
+
+  // Accessors
+
+  public String name() {
+    return name;
+  }
+
+  public VersionScheme scheme() {
+    return scheme;
+  }
+
+  public String mainBranch() {
+    return mainBranch;
+  }
+
+  public String developmentBranch() {
+    return developmentBranch;
+  }
+
+  public String releaseBranchSource() {
+    return releaseBranchSource;
+  }
+
+  public String releaseBranchPattern() {
+    return releaseBranchPattern;
+  }
+
+  public String tagPattern() {
+    return tagPattern;
+  }
+
+  public List<VersionFile> versionFiles() {
+    return versionFiles;
+  }
+
+  public String cherryPickedLabel() {
+    return cherryPickedLabel;
+  }
+
+  public String revertedLabel() {
+    return revertedLabel;
+  }
+
+  public boolean commandsRefuseDevVersions() {
+    return commandsRefuseDevVersions;
+  }
+
+  // Variants
+
+  public Conventions withMainBranch(String branch) {
+    return toBuilder().mainBranch(branch).build();
+  }
+
+  public Conventions withDevelopmentBranch(String branch) {
+    return toBuilder().developmentBranch(branch).build();
+  }
+
+  public Conventions withReleaseBranchSource(String branch) {
+    return toBuilder().releaseBranchSource(branch).build();
+  }
+
+  public Conventions withReleaseBranchPattern(String pattern) {
+    return toBuilder().releaseBranchPattern(pattern).build();
+  }
+
+  public Conventions withTagPattern(String pattern) {
+    return toBuilder().tagPattern(pattern).build();
+  }
+
+  public Conventions withTagMessagePattern(String pattern) {
+    return toBuilder().tagMessagePattern(pattern).build();
+  }
+
+  public Conventions withPullRequestTitlePattern(String pattern) {
+    return toBuilder().pullRequestTitlePattern(pattern).build();
+  }
+
+  public Conventions withVersionFiles(List<VersionFile> files) {
+    return toBuilder().versionFiles(files).build();
+  }
+
+  public Conventions withCherryPickedLabel(String label) {
+    return toBuilder().cherryPickedLabel(label).build();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.scheme = scheme;
+    b.mainBranch = mainBranch;
+    b.developmentBranch = developmentBranch;
+    b.releaseBranchSource = releaseBranchSource;
+    b.releaseBranchPattern = releaseBranchPattern;
+    b.tagPattern = tagPattern;
+    b.tagMessagePattern = tagMessagePattern;
+    b.pullRequestTitlePattern = pullRequestTitlePattern;
+    b.releaseTitlePattern = releaseTitlePattern;
+    b.bumpMessagePattern = bumpMessagePattern;
+    b.nextDevelopmentMessagePattern = nextDevelopmentMessagePattern;
+    b.versionFiles = versionFiles;
+    b.cherryPickedLabel = cherryPickedLabel;
+    b.revertedLabel = revertedLabel;
+    b.commandsRefuseDevVersions = commandsRefuseDevVersions;
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "Conventions." + name + "(main " + mainBranch + ", release branches " + releaseBranchPattern
+        + ", tags " + tagPattern + ", files " + versionFiles.stream().map(VersionFile::path).toList() + ")";
+  }
+
+  /** Builds a {@link Conventions} from scratch; start from a preset's {@link #toBuilder()} to change a few. */
+  public static final class Builder {
+    private String name;
+    private VersionScheme scheme = VersionScheme.SEMVER;
+    private String mainBranch = "main";
+    private String developmentBranch = "main";
+    private String releaseBranchSource = "main";
+    private String releaseBranchPattern = "release/{version}";
+    private String tagPattern = "v{version}";
+    private String tagMessagePattern = "Release {version}";
+    private String pullRequestTitlePattern = "Release {version}";
+    private String releaseTitlePattern = "v{version}";
+    private String bumpMessagePattern = "Release {version}";
+    private String nextDevelopmentMessagePattern = "Start {version}";
+    private List<VersionFile> versionFiles = List.of();
+    private String cherryPickedLabel = "cherry-picked";
+    private String revertedLabel = "reverted";
+    private boolean commandsRefuseDevVersions;
+
+    public Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public Builder scheme(VersionScheme scheme) {
+      this.scheme = Objects.requireNonNull(scheme);
+      return this;
+    }
+
+    public Builder mainBranch(String branch) {
+      this.mainBranch = Objects.requireNonNull(branch);
+      return this;
+    }
+
+    public Builder developmentBranch(String branch) {
+      this.developmentBranch = Objects.requireNonNull(branch);
+      return this;
+    }
+
+    public Builder releaseBranchSource(String branch) {
+      this.releaseBranchSource = Objects.requireNonNull(branch);
+      return this;
+    }
+
+    public Builder releaseBranchPattern(String pattern) {
+      this.releaseBranchPattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    public Builder tagPattern(String pattern) {
+      this.tagPattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    public Builder tagMessagePattern(String pattern) {
+      this.tagMessagePattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    public Builder pullRequestTitlePattern(String pattern) {
+      this.pullRequestTitlePattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    public Builder releaseTitlePattern(String pattern) {
+      this.releaseTitlePattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    public Builder bumpMessagePattern(String pattern) {
+      this.bumpMessagePattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    public Builder nextDevelopmentMessagePattern(String pattern) {
+      this.nextDevelopmentMessagePattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    public Builder versionFiles(List<VersionFile> files) {
+      this.versionFiles = List.copyOf(files);
+      return this;
+    }
+
+    public Builder cherryPickedLabel(String label) {
+      this.cherryPickedLabel = Objects.requireNonNull(label);
+      return this;
+    }
+
+    public Builder revertedLabel(String label) {
+      this.revertedLabel = Objects.requireNonNull(label);
+      return this;
+    }
+
+    /** Whether command steps refuse to run for a dev version, as Home Assistant's {@code script/release} does. */
+    public Builder commandsRefuseDevVersions(boolean refuse) {
+      this.commandsRefuseDevVersions = refuse;
+      return this;
+    }
+
+    public Conventions build() {
+      return new Conventions(this);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.releasekit.internal;
+
+import com.squareup.moshi.JsonWriter;
+import dev.releasekit.Change;
+import dev.releasekit.StepResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import okio.Buffer;
+
+/** Renders plans and reports as text, JSON and Markdown; one place so the three forms never drift apart. */
+public final class Rendering {
+  private Rendering() {
+  }
+
+  public static String text(String title, List<StepResult> steps) {
+    StringBuilder out = new StringBuilder(title).append('\n');
+    for (int i = 0; i < steps.size(); i++) {
+      StepResult step = steps.get(i);
+      out.append(String.format("  %d) %-12s %s", i + 1, step.outcome(), step.description()));
+      if (!step.detail().isEmpty()) {
+        out.append(" - ").append(step.detail());
+      }
+      out.append('\n');
+      for (Change change : step.changes()) {
+        out.append("       ").append(change.summary()).append('\n');
+        if (!change.diff().isEmpty()) {
+          change.diff().lines().forEach(line -> out.append("         ").append(line).append('\n'));
+        }
+      }
+      for (String warning : step.warnings()) {
+        out.append("       warning: ").append(warning).append('\n');
+      }
+      if (!step.output().isEmpty()) {
+        step.output().lines().forEach(line -> out.append("       | ").append(line).append('\n'));
+      }
+    }
+    return out.toString();
+  }
+
+  public static String markdown(String title, List<StepResult> steps) {
+    StringBuilder out = new StringBuilder("## ").append(title).append("\n\n");
+    out.append("| # | Step | Outcome | Detail |\n|---|---|---|---|\n");
+    for (int i = 0; i < steps.size(); i++) {
+      StepResult step = steps.get(i);
+      out.append("| ").append(i + 1).append(" | ").append(cell(step.description())).append(" | `")
+          .append(step.outcome()).append("` | ").append(cell(step.detail())).append(" |\n");
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      StepResult step = steps.get(i);
+      if (step.changes().isEmpty() && step.output().isEmpty() && step.warnings().isEmpty()) {
+        continue;
+      }
+      out.append("\n### ").append(i + 1).append(". ").append(step.description()).append("\n\n");
+      for (Change change : step.changes()) {
+        out.append("- ").append(change.summary()).append('\n');
+        if (!change.diff().isEmpty()) {
+          out.append("\n```diff\n").append(change.diff());
+          if (!change.diff().endsWith("\n")) {
+            out.append('\n');
+          }
+          out.append("```\n\n");
+        }
+      }
+      for (String warning : step.warnings()) {
+        out.append("- **warning:** ").append(warning).append('\n');
+      }
+      if (!step.output().isEmpty()) {
+        out.append("\n```\n").append(step.output());
+        if (!step.output().endsWith("\n")) {
+          out.append('\n');
+        }
+        out.append("```\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+
+  public static String json(String kind, String version, List<StepResult> steps) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter json = JsonWriter.of(buffer)) {
+      json.setIndent("  ");
+      json.beginObject();
+      json.name("kind").value(kind);
+      json.name("version").value(version);
+      json.name("steps").beginArray();
+      for (StepResult step : steps) {
+        writeStep(json, step);
+      }
+      json.endArray();
+      json.endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.readUtf8();
+  }
+
+  public static void writeStep(JsonWriter json, StepResult step) throws IOException {
+    json.beginObject();
+    json.name("description").value(step.description());
+    json.name("outcome").value(step.outcome().name());
+    json.name("detail").value(step.detail());
+    if (step.error().isPresent()) {
+      json.name("error").value(step.error().get());
+    }
+    json.name("changes").beginArray();
+    for (Change change : step.changes()) {
+      json.beginObject();
+      json.name("kind").value(change.kind().name());
+      json.name("target").value(change.target());
+      json.name("summary").value(change.summary());
+      if (!change.diff().isEmpty()) {
+        json.name("diff").value(change.diff());
+      }
+      json.endObject();
+    }
+    json.endArray();
+    if (!step.warnings().isEmpty()) {
+      json.name("warnings").beginArray();
+      for (String warning : step.warnings()) {
+        json.value(warning);
+      }
+      json.endArray();
+    }
+    if (!step.output().isEmpty()) {
+      json.name("output").value(step.output());
+    }
+    json.endObject();
+  }
+}

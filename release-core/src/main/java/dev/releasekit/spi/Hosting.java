@@ -1,0 +1,91 @@
+package dev.releasekit.spi;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a repository is hosted: pull requests, labels, milestones, releases and users. {@code LocalHosting} is
+ * the embedded, file-backed implementation; {@code release-github} provides GitHub.
+ *
+ * <p>Implementations turn transport failures into {@link dev.releasekit.RemoteException} and a missing object
+ * asked for by number into a {@link dev.releasekit.PreconditionException}. Look-ups that may find nothing return
+ * {@link Optional}. Writes are never repeated blindly: an implementation that retries a create reads back first.
+ *
+ * <pre>{@code
+ * Hosting hosting = LocalHosting.open(storeDir, originDir);
+ * PullRequest pr = hosting.findPullRequest("release-0-57", "master")
+ *     .orElseGet(() -> hosting.openPullRequest("release-0-57", "master", "0.57", notes));
+ * }</pre>
+ */
+public interface Hosting {
+
+  /** A short name for reports: {@code local}, {@code github.com}. */
+  String name();
+
+  /** The repository's web address, used for links in notes and bodies. */
+  String webUrl();
+
+  /** The web address of a user's profile, used for {@code [@login]} links. */
+  String userUrl(String login);
+
+  // Pull requests
+
+  /** The newest pull request from {@code head} into {@code base}, in any state. */
+  Optional<PullRequest> findPullRequest(String head, String base);
+
+  PullRequest pullRequest(int number);
+
+  /**
+   * Pull requests by number, fetched in as few requests as the service allows. Numbers that are issues, or
+   * unknown, are absent from the result.
+   */
+  Map<Integer, PullRequest> pullRequests(Collection<Integer> numbers);
+
+  PullRequest openPullRequest(String head, String base, String title, String body);
+
+  PullRequest updatePullRequest(int number, String title, String body);
+
+  /** Merges with a merge commit (never a squash or a rebase) and returns the merged pull request. */
+  PullRequest mergePullRequest(int number);
+
+  // Labels
+
+  /** The labels that exist in the repository. */
+  Set<String> labels();
+
+  /** Adds existing labels to an issue or pull request; a label that does not exist is an error, never created. */
+  void addLabels(int number, Collection<String> labels);
+
+  /** Creates a label; only called when the caller asked for it explicitly. */
+  void createLabel(String name);
+
+  // Milestones
+
+  /** The milestone with exactly this title, open or closed. */
+  Optional<Milestone> milestone(String title);
+
+  List<Milestone> openMilestones();
+
+  /** Every issue and pull request in the milestone, in any state. */
+  List<Issue> milestoneItems(Milestone milestone);
+
+  Milestone closeMilestone(Milestone milestone);
+
+  // Releases
+
+  Optional<HostedRelease> releaseByTag(String tag);
+
+  HostedRelease createDraftRelease(String tag, String name, String body);
+
+  HostedRelease updateReleaseBody(String id, String body);
+
+  /** Publishes a draft; publishing is the commit point of a release. */
+  HostedRelease publishRelease(String id);
+
+  // Users
+
+  Optional<User> user(String login);
+}
