@@ -168,7 +168,7 @@ public final class JsonArrayHead {
   }
 
   private SequenceNode array(String text) {
-    Node root = Tree.compose(path, text).orElse(null);
+    Node root = Tree.compose(path, text, Tree.Syntax.JSON).orElse(null);
     if (!(root instanceof SequenceNode array)) {
       throw new PreconditionException(path + ": expected a JSON array of objects at the top level, such as"
           + " [{\"version\": \"1.31.0\"}], but found " + (root == null ? "nothing" : "something else")

@@ -49,20 +49,25 @@ public final class JsonValue implements VersionFile {
   @Override
   public String readValue(byte[] content) {
     String text = Texts.decode(path, content);
-    return Tree.locate(path, text, key).value();
+    return Tree.locate(path, text, key, Tree.Syntax.JSON).value();
   }
 
   @Override
   public byte[] writeValue(byte[] content, String value) {
     Texts.requireSingleLine(path, key, value);
     String text = Texts.decode(path, content);
-    Tree.Found found = Tree.locate(path, text, key);
+    Tree.Found found = Tree.locate(path, text, key, Tree.Syntax.JSON);
     if (found.value().equals(value) && found.start() < found.end()) {
       return content;
     }
     boolean bare = found.node().getScalarStyle() == ScalarStyle.PLAIN && LITERAL.matcher(value).matches();
     String replacement = bare ? value : Texts.jsonString(value);
-    return Texts.apply(content, text, new Texts.Edit(found.start(), found.end(), replacement));
+    byte[] out = Texts.apply(content, text, new Texts.Edit(found.start(), found.end(), replacement));
+    String check = Tree.locate(path, Texts.decode(path, out), key, Tree.Syntax.JSON).value();
+    if (!check.equals(value)) {
+      throw new IllegalStateException(path + ": wrote \"" + value + "\" at " + key + " but read back \"" + check + "\"");
+    }
+    return out;
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.releasekit.files;
 
 import dev.releasekit.PreconditionException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,8 +126,8 @@ public final class PrependSection {
   /** The lines of a text, with fenced code blocks recognised so that their {@code #} lines are not headings. */
   private record Lines(String text) implements Iterable<Line> {
     @Override
-    public java.util.Iterator<Line> iterator() {
-      java.util.List<Line> lines = new java.util.ArrayList<>();
+    public Iterator<Line> iterator() {
+      List<Line> lines = new ArrayList<>();
       int start = 0;
       String fence = null;
       while (start < text.length()) {

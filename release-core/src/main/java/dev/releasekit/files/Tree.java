@@ -38,10 +38,18 @@ final class Tree {
     return Tag.NULL.equals(node.getTag()) ? "" : node.getValue();
   }
 
+  /** The syntax a file is written in. */
+  enum Syntax {
+    YAML, JSON
+  }
+
   /** Composes the single document of {@code text}; an empty document is {@code Optional.empty()}. */
-  static Optional<Node> compose(String path, String text) {
+  static Optional<Node> compose(String path, String text, Syntax syntax) {
+    // JSON allows tabs between tokens, YAML not for indentation. A JSON string cannot hold a raw tab, so every tab
+    // is whitespace between tokens: a space in its place keeps every index and makes the text YAML.
+    String source = syntax == Syntax.JSON ? text.replace('\t', ' ') : text;
     try {
-      return new Compose(LoadSettings.builder().setLabel(path).build()).composeString(text);
+      return new Compose(LoadSettings.builder().setLabel(path).build()).composeString(source);
     } catch (YamlEngineException e) {
       throw new PreconditionException(path + ": cannot parse the file: " + e.getMessage()
           + "\nFix the syntax (or the path in the Conventions) and run again.", e);
@@ -68,11 +76,11 @@ final class Tree {
    *
    * @throws PreconditionException naming the file and the key when any segment is missing or not a scalar
    */
-  static Found locate(String path, String text, String keyPath) {
+  static Found locate(String path, String text, String keyPath, Syntax syntax) {
     if (keyPath == null || keyPath.isEmpty()) {
       throw new PreconditionException(path + ": no key path was given. Pass a dotted path such as image.tag.");
     }
-    Node node = compose(path, text).orElse(null);
+    Node node = compose(path, text, syntax).orElse(null);
     String[] segments = keyPath.split("\\.", -1);
     List<String> walked = new ArrayList<>();
     Node parentKey = null;

@@ -50,14 +50,14 @@ public final class YamlValue implements VersionFile {
   @Override
   public String readValue(byte[] content) {
     String text = Texts.decode(path, content);
-    return Tree.locate(path, text, key).value();
+    return Tree.locate(path, text, key, Tree.Syntax.YAML).value();
   }
 
   @Override
   public byte[] writeValue(byte[] content, String value) {
     Texts.requireSingleLine(path, key, value);
     String text = Texts.decode(path, content);
-    Tree.Found found = Tree.locate(path, text, key);
+    Tree.Found found = Tree.locate(path, text, key, Tree.Syntax.YAML);
     if (found.value().equals(value)) {
       return content;
     }
@@ -78,7 +78,7 @@ public final class YamlValue implements VersionFile {
     if (style == ScalarStyle.PLAIN && !keepsMeaning(out, found, value)) {
       out = Texts.apply(content, text, new Texts.Edit(found.start(), found.end(), before + quoted));
     }
-    Tree.Found check = Tree.locate(path, Texts.decode(path, out), key);
+    Tree.Found check = Tree.locate(path, Texts.decode(path, out), key, Tree.Syntax.YAML);
     if (!check.value().equals(value)) {
       throw new PreconditionException(path + ": writing \"" + value + "\" at \"" + key + "\" would read back as \""
           + check.value() + "\". Quote the value in the file and run again.");
@@ -93,7 +93,7 @@ public final class YamlValue implements VersionFile {
     }
     Tree.Found now;
     try {
-      now = Tree.locate(path, Texts.decode(path, out), key);
+      now = Tree.locate(path, Texts.decode(path, out), key, Tree.Syntax.YAML);
     } catch (PreconditionException e) {
       return false;
     }

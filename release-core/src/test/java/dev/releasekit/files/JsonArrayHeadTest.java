@@ -86,6 +86,15 @@ class JsonArrayHeadTest {
   }
 
   @Test
+  void tabIndentedArraysGetTabIndentedEntries() {
+    String tabs = "[\n\t{\n\t\t\"version\": \"1.0.0\"\n\t}\n]\n";
+
+    byte[] after = JsonArrayHead.at("versions.json").insert(utf8(tabs), entry("1.1.0", null), "version");
+
+    assertThat(after).isEqualTo(utf8("[\n\t{\n\t\t\"version\": \"1.1.0\"\n\t},\n\t{\n\t\t\"version\": \"1.0.0\"\n\t}\n]\n"));
+  }
+
+  @Test
   void anEmptyArrayGetsAFourSpaceEntry() {
     byte[] after = JsonArrayHead.at("versions.json").insert(utf8("[]\n"), entry("1.0.0", "2021-01-01"), "version");
 

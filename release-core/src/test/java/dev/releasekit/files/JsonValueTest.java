@@ -78,6 +78,17 @@ class JsonValueTest {
   }
 
   @Test
+  void tabIndentedJsonIsReadAndWritten() {
+    String tabs = "{\n\t\"name\": \"a\\/b\\u00e9\",\n\t\"version\": \"1.0.0\"\n}\n";
+    JsonValue version = JsonValue.at("composer.json", "version");
+
+    byte[] after = version.writeValue(utf8(tabs), "1.1.0");
+
+    assertThat(JsonValue.at("composer.json", "name").readValue(utf8(tabs))).isEqualTo("a/b\u00e9");
+    assertThat(after).isEqualTo(utf8(tabs.replace("1.0.0", "1.1.0")));
+  }
+
+  @Test
   void writingTheValueAlreadyPresentReturnsIdenticalBytes() {
     byte[] before = utf8(PACKAGE_JSON_4);
 
