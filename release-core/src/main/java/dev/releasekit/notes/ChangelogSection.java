@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <p>The heading pattern takes {@code {version}} and {@code {date:<java.time pattern>}} (English names);
  * {@link #DEFAULT_HEADING} is PostHog's. An existing section is recognised by its {@link #headingPrefix()}, the
- * heading up to the version and the space after it ({@code ### 1.14.0 }), so a hand-written heading with another
+ * heading up to the version and the character after it ({@code ### 1.14.0 }), so a hand-written heading with another
  * dash or date still counts. A body built from entries is one {@code - [description](pull request URL)} bullet per
  * entry.
  */
@@ -61,7 +61,7 @@ public final class ChangelogSection {
     return pattern.format(version, date);
   }
 
-  /** The heading up to the version and the space after it: {@code ### 1.14.0 }. */
+  /** The heading up to the version and the character after it: {@code ### 1.14.0 }. */
   public String headingPrefix() {
     return pattern.prefix(version, date);
   }
@@ -80,8 +80,12 @@ public final class ChangelogSection {
   public boolean isPresentIn(String changelog) {
     String prefix = headingPrefix();
     String bare = prefix.stripTrailing();
+    // A pattern that ends with {version} leaves nothing after it to tell 1.1.0 from 1.1.01: demand a space or the end.
+    boolean open = prefix.endsWith(version.toString());
     return Objects.requireNonNull(changelog, "changelog").lines()
-        .anyMatch(line -> line.startsWith(prefix) || line.equals(bare));
+        .anyMatch(line -> open
+            ? line.equals(prefix) || line.startsWith(prefix + " ") || line.startsWith(prefix + "\t")
+            : line.startsWith(prefix) || line.equals(bare));
   }
 
   /**

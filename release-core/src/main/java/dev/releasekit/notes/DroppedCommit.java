@@ -29,6 +29,8 @@ public record DroppedCommit(Commit commit, Optional<Integer> pullRequest, Reason
     DUPLICATE_SUBJECT,
     /** The pull request already has a line from an earlier commit. */
     DUPLICATE_PULL_REQUEST,
+    /** The number is not among the given pull requests: an issue, or a number from another repository. */
+    NOT_A_PULL_REQUEST,
     /** The pull request carries the style's reverted label. */
     REVERTED,
     /** The pull request is milestoned for another release, which announces it. */

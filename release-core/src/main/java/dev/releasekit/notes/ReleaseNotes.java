@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +25,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * List<Commit> commits = workspace.log("origin/master", "origin/release-0-57");   // oldest first
- * Map<Integer, PullRequest> prs = new HashMap<>();
- * for (int number : ReleaseNotes.referencedPullRequests(commits)) {
- *   prs.put(number, hosting.pullRequest(number));
- * }
+ * Map<Integer, PullRequest> prs = hosting.pullRequests(ReleaseNotes.referencedPullRequests(commits));
  * ReleaseNotes notes = ReleaseNotes.builder()
  *     .version(Version.parse("0.57.0"))
  *     .milestone("0.57")
@@ -44,7 +40,7 @@ import java.util.stream.Collectors;
  * <h2>Collection</h2>
  * Commits are taken oldest first. A commit is dropped, in this order of checks, when its subject has no
  * {@code (#N)}; when its subject equals the previous commit's; when its pull request already has a line; when the
- * pull request carries the style's reverted label; or when the pull request has a milestone other than this
+ * number is not a given pull request; when the pull request carries the style's reverted label; or when the pull request has a milestone other than this
  * release's (a fix shipped in 0.56.3 is not announced again in 0.57). Milestones compare as numbers when both are
  * dotted numbers, so {@code 0.57} and {@code 0.57.0} are the same; without {@link Builder#milestone(String)} the
  * release's milestone is {@code major.minor.patch}.
@@ -52,8 +48,9 @@ import java.util.stream.Collectors;
  * The author is the pull request's author login; when the hosting gives none, the login in a noreply commit email
  * ({@code ID+login@users.noreply.github.com} or {@code login@users.noreply.github.com}); else the commit's author
  * name, shown without a link.
- * Every pull request a kept commit names must be in {@link Builder#pullRequests(Map)}: a missing one is an error
- * rather than a silently lost line.
+ * A number missing from {@link Builder#pullRequests(Map)} is taken for what {@code Hosting.pullRequests} leaves out,
+ * an issue or an unknown number: the commit is dropped as {@link DroppedCommit.Reason#NOT_A_PULL_REQUEST}, and
+ * reports show it.
  *
  * <h2>Rendering</h2>
  * A line is {@code - {title} ([@login] - [#N]) ([x docs]) (new-platform) (breaking-change) (beta fix)}, with the
@@ -253,7 +250,7 @@ public final class ReleaseNotes {
      * Collects the entries.
      *
      * @throws PreconditionException when the version is missing, when a patch heading needs a date that was not
-     *     given, or when a kept commit names a pull request that was not given
+     *     given, or when a pull request to be listed has no web address
      */
     public ReleaseNotes build() {
       if (version == null) {
@@ -270,7 +267,6 @@ public final class ReleaseNotes {
       List<NoteEntry> entries = new ArrayList<>();
       List<DroppedCommit> dropped = new ArrayList<>();
       Map<Integer, String> listedBy = new HashMap<>();
-      Map<Integer, List<String>> missing = new LinkedHashMap<>();
       String previousSubject = null;
       for (Commit commit : commits) {
         String subject = commit.subject() == null ? "" : commit.subject();
@@ -295,7 +291,9 @@ public final class ReleaseNotes {
         }
         PullRequest pr = pullRequests.get(number);
         if (pr == null) {
-          missing.computeIfAbsent(number, n -> new ArrayList<>()).add(commit.shortId());
+          dropped.add(new DroppedCommit(commit, Optional.of(number), DroppedCommit.Reason.NOT_A_PULL_REQUEST,
+              "#" + number + " in commit " + commit.shortId() + " is not among the given pull requests"
+                  + " (an issue number, or another repository's); check the commit if it should be listed"));
           continue;
         }
         if (style.revertedLabel().map(pr::hasLabel).orElse(false)) {
@@ -314,13 +312,6 @@ public final class ReleaseNotes {
         }
         listedBy.put(number, commit.shortId());
         entries.add(entry(commit, numbered.get(), pr));
-      }
-      if (!missing.isEmpty()) {
-        throw new PreconditionException("No pull request was given for "
-            + missing.entrySet().stream().map(e -> "#" + e.getKey() + " (commit " + String.join(", ", e.getValue()) + ")")
-                .collect(Collectors.joining(", "))
-            + "; fetch every number ReleaseNotes.referencedPullRequests(commits) lists and pass them to"
-            + " pullRequests(...).");
       }
       return new ReleaseNotes(this, entries, dropped);
     }

@@ -91,6 +91,15 @@ class ChangelogSectionTest {
   }
 
   @Test
+  void patternEndingWithTheVersionStillTellsVersionsApart() {
+    ChangelogSection section = ChangelogSection.builder()
+        .version(Version.parse("1.1.0")).headingPattern("## {version}").body("x").build();
+    assertThat(section.isPresentIn("## 1.1.01\n")).isFalse();
+    assertThat(section.isPresentIn("## 1.1.0\n")).isTrue();
+    assertThat(section.isPresentIn("## 1.1.0 (yanked)\n")).isTrue();
+  }
+
+  @Test
   void changelogWithoutSectionsGetsTheSectionAppended() {
     assertThat(section114().insertInto("# Changelog\n")).isEqualTo("# Changelog\n\n" + section114().text());
     assertThat(section114().insertInto("")).isEqualTo(section114().text());
@@ -104,7 +113,9 @@ class ChangelogSectionTest {
         .headingPattern("## [{version}] - {date:yyyy-MM-dd} ({date:EEEE})")
         .build();
     assertThat(section.heading()).isEqualTo("## [2.0.0] - 2021-12-16 (Thursday)");
-    assertThat(section.headingPrefix()).isEqualTo("## [2.0.0");
+    assertThat(section.headingPrefix()).isEqualTo("## [2.0.0]");
+    assertThat(section.isPresentIn("## [2.0.01] - 2021-12-17\n")).isFalse();
+    assertThat(section.isPresentIn("## [2.0.0] - 2021-12-15\n")).isTrue();
     assertThat(section.text()).isEqualTo("## [2.0.0] - 2021-12-16 (Thursday)\n\n");
   }
 

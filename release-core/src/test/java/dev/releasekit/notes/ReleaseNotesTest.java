@@ -209,17 +209,33 @@ class ReleaseNotesTest {
   }
 
   @Test
-  void missingPullRequestIsATypedErrorNamingTheNumberAndTheCommit() {
+  void numberTheHostingDoesNotKnowAsAPullRequestIsDroppedAndReported() {
     NotesFixture.Release release = NotesFixture.homeAssistant057();
     Map<Integer, PullRequest> prs = new HashMap<>(release.pullRequests());
     prs.remove(9986);
     Commit commit = release.commits().stream().filter(c -> c.subject().contains("#9986")).findFirst().orElseThrow();
-    assertThatThrownBy(() -> ReleaseNotes.builder().version(Version.parse("0.57.0"))
-        .commits(release.commits()).pullRequests(prs).build())
+    ReleaseNotes notes = ReleaseNotes.builder().version(Version.parse("0.57.0")).milestone("0.57")
+        .commits(release.commits()).pullRequests(prs).build();
+    assertThat(notes.entries()).hasSize(20).extracting(NoteEntry::number).doesNotContain(9986);
+    DroppedCommit dropped = notes.dropped().stream().filter(d -> d.reason() == Reason.NOT_A_PULL_REQUEST)
+        .findFirst().orElseThrow();
+    assertThat(dropped.pullRequest()).contains(9986);
+    assertThat(dropped.commit()).isEqualTo(commit);
+    assertThat(dropped.detail()).contains(commit.shortId()).contains("issue number");
+    assertThat(notes.render(Variant.GITHUB)).doesNotContain("pyhue");
+  }
+
+  @Test
+  void pullRequestWithoutAWebAddressIsRefusedBecauseItsLinkCannotBeWritten() {
+    Commit commit = NotesFixture.commit(1, "Fix it (#5)", "Someone", "someone@example.com");
+    PullRequest pr = NotesFixture.pullRequest(5, "Fix it", "someone", null, "");
+    PullRequest noUrl = new PullRequest(5, pr.title(), pr.body(), pr.head(), pr.base(), pr.state(), pr.author(),
+        pr.labels(), pr.milestone(), pr.mergedAt(), pr.mergeCommitSha(), null);
+    assertThatThrownBy(() -> ReleaseNotes.builder().version(Version.parse("0.60.0"))
+        .commits(List.of(commit)).pullRequests(Map.of(5, noUrl)).build())
         .isInstanceOf(PreconditionException.class)
-        .hasMessageContaining("#9986")
-        .hasMessageContaining(commit.shortId())
-        .hasMessageContaining("referencedPullRequests");
+        .hasMessageContaining("#5")
+        .hasMessageContaining("url");
   }
 
   @Test

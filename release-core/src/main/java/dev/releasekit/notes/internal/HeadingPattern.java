@@ -99,8 +99,9 @@ public final class HeadingPattern {
   }
 
   /**
-   * The heading up to and including the version, plus the one space after it: what stays the same when the rest
-   * of an existing heading was written by hand (an en dash instead of a hyphen, another date format).
+   * The heading up to and including the version, plus the one character after it (a space in PostHog's heading):
+   * what stays the same when the rest of an existing heading was written by hand (an en dash instead of a hyphen,
+   * another date format), and what keeps {@code 1.1.0} from matching {@code 1.1.01}.
    */
   public String prefix(Version version, Optional<LocalDate> date) {
     StringBuilder out = new StringBuilder();
@@ -108,8 +109,7 @@ public final class HeadingPattern {
       Part part = parts.get(i);
       append(out, part, version, date);
       if (part instanceof VersionPart) {
-        if (i + 1 < parts.size() && parts.get(i + 1) instanceof Literal next
-            && Character.isWhitespace(next.text().charAt(0))) {
+        if (i + 1 < parts.size() && parts.get(i + 1) instanceof Literal next) {
           out.append(next.text().charAt(0));
         }
         return out.toString();
