@@ -5,6 +5,7 @@ import dev.releasekit.notes.internal.HeadingPattern;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -185,7 +186,7 @@ public final class NotesStyle {
 
     @Override
     public String toString() {
-      return kind.name().toLowerCase(java.util.Locale.ROOT) + (values.isEmpty() ? "" : values.toString());
+      return kind.name().toLowerCase(Locale.ROOT) + (values.isEmpty() ? "" : values.toString());
     }
   }
 

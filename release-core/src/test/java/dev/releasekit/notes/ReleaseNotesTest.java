@@ -285,7 +285,6 @@ class ReleaseNotesTest {
     NotesFixture.Release release = NotesFixture.homeAssistant0572();
     String website = ReleaseNotes.builder().version(Version.parse("0.57.0")).milestone("0.57.2")
         .commits(release.commits()).pullRequests(release.pullRequests())
-        .style(NotesStyle.homeAssistant().toBuilder().clearDecorations().build())
         .build().render(Variant.WEBSITE);
     assertThat(website).contains("<!--more-->\n\n## Breaking Changes\n");
     ReleaseNotes noBreaking = ReleaseNotes.builder().version(Version.parse("0.57.0")).milestone("0.57.2")
