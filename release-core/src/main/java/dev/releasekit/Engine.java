@@ -75,9 +75,12 @@ final class Engine {
     }
   }
 
-  /** A content conflict (a cherry-pick) is where a person takes over, so the run goes up to it; all else stops it. */
+  /**
+   * A cherry-pick conflict (a conflict that names a pull request) is where a person takes over, so the run goes up
+   * to it and the earlier picks land; every other failure in the rehearsal stops the run before it writes.
+   */
   private static boolean blocksRun(ReleaseException failure) {
-    return !(failure instanceof ConflictException conflict) || conflict.files().isEmpty();
+    return !(failure instanceof ConflictException conflict) || conflict.pullRequest().isEmpty();
   }
 
   private Execution rehearse(Workspace real, List<Step> steps, ReleaseListener listener) {
@@ -101,7 +104,7 @@ final class Engine {
       Optional<ImageRegistry> registry, GitJournal journal, ReleaseListener listener) {
     Execution execution = new Execution();
     List<String> done = new ArrayList<>();
-    journal.record("run:" + runId, mode + " " + steps.size() + " steps");
+    boolean runRecorded = false;
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       int index = i + 1;
@@ -131,8 +134,16 @@ final class Engine {
         execution.fail(i, failure);
       }
       execution.results.add(result);
-      journal.record("step:" + index, result.outcome() + " " + description
-          + (result.detail().isEmpty() ? "" : ": " + result.detail()));
+      // A step that found its state already there wrote nothing, and neither does the journal: a no-op re-run
+      // leaves origin byte-identical.
+      if (result.outcome() != Outcome.ALREADY_DONE) {
+        if (!runRecorded) {
+          journal.record("run:" + runId, mode + " " + steps.size() + " steps");
+          runRecorded = true;
+        }
+        journal.record("step:" + index, result.outcome() + " " + description
+            + (result.detail().isEmpty() ? "" : ": " + result.detail()));
+      }
       try {
         journal.flush();
       } catch (ReleaseException e) {

@@ -36,8 +36,8 @@ import java.util.Objects;
  *
  * <p>{@code run()} first rehearses: if any step would be BLOCKED by the state of the world (a branch or tag that
  * exists on another commit, a version going backwards, a missing file), it throws that step's exception before
- * writing anything. A cherry-pick that conflicts is the exception: the run goes up to it, so a person resolves
- * exactly that change.
+ * writing anything. A cherry-pick that conflicts is the exception: the run goes up to it (the picks before it land),
+ * so a person resolves exactly that change and runs again.
  *
  * <p>Which hosting to use is found from origin's URL through {@link java.util.ServiceLoader} unless wired with
  * {@link #hostedOn(Hosting)}: a local origin gets {@code LocalHosting}, github.com gets {@code release-github}'s

@@ -68,7 +68,7 @@ class PreparationFlowTest {
   void rerunIsAlreadyDoneEverywhereAndWritesNothing() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
     preparation(fixture).run();
-    Map<String, String> refs = fixture.originRefs();
+    Map<String, String> refs = fixture.allOriginRefs();
     int commits = fixture.commitCount();
     String store = GitFixture.hashOf(fixture.hosting().storeDirectory());
 
@@ -76,7 +76,7 @@ class PreparationFlowTest {
 
     assertThat(again.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
     assertThat(again.isNoOp()).isTrue();
-    assertThat(fixture.originRefs()).isEqualTo(refs);
+    assertThat(fixture.allOriginRefs()).as("every ref, journal included").isEqualTo(refs);
     assertThat(fixture.commitCount()).isEqualTo(commits);
     assertThat(GitFixture.hashOf(fixture.hosting().storeDirectory())).isEqualTo(store);
     assertThat(allPullRequests(fixture)).hasSize(1);
