@@ -344,6 +344,12 @@ public final class RegistryClient {
     String what = "Could not " + doing + " on " + host + ": HTTP " + status + errorCodeText(answer);
     if (status == 401) {
       boolean hasLogin = logins.apply(host).isPresent();
+      Optional<Challenge> challenge = answer.header("WWW-Authenticate").flatMap(Challenge::parse);
+      Optional<String> error = challenge.flatMap(c -> c.parameter("error"));
+      if (error.isPresent()) {
+        what += " (" + error.get() + challenge.flatMap(c -> c.parameter("scope")).map(s -> " for " + s).orElse("")
+            + ": the repository does not exist, is private, or the account lacks access)";
+      }
       return new AuthenticationException(host, status, requestId(answer), what + ". " + (hasLogin
           ? "The credentials were refused; check the user name and password (or run 'docker login " + host
           + "' again)."
