@@ -1,0 +1,49 @@
+package dev.releasekit.internal.steps;
+
+import dev.releasekit.ConflictException;
+import dev.releasekit.PreconditionException;
+import dev.releasekit.StepFailedException;
+import dev.releasekit.StepResult;
+import dev.releasekit.git.Workspace;
+import dev.releasekit.spi.Step;
+import dev.releasekit.spi.StepContext;
+import java.util.Optional;
+
+/** Creates an annotated tag on a branch's tip, unless the tag already sits in that branch's history. */
+public final class TagStep implements Step {
+  private final String tag;
+  private final String branch;
+  private final String message;
+
+  public TagStep(String tag, String branch, String message) {
+    this.tag = tag;
+    this.branch = branch;
+    this.message = message;
+  }
+
+  @Override
+  public String description() {
+    return "tag " + branch + " as " + tag;
+  }
+
+  @Override
+  public StepResult apply(StepContext context) {
+    Workspace ws = context.workspace();
+    String tip = ws.remoteBranch(branch).orElseThrow(() -> new PreconditionException(
+        "Origin has no branch '" + branch + "' to tag."));
+    Optional<String> existing = ws.remoteTag(tag);
+    if (existing.isPresent()) {
+      if (ws.isAncestor(existing.get(), tip)) {
+        return StepResult.alreadyDone("tag " + tag + " exists at " + existing.get().substring(0, 7) + " on " + branch);
+      }
+      throw new ConflictException("Tag " + tag + " already exists at " + existing.get().substring(0, 7)
+          + ", which is not on " + branch + ". releasekit never moves tags: if it is wrong, fix it by hand"
+          + " (and tell everyone who fetched it), then run again.");
+    }
+    ws.tag(tag, tip, message);
+    if (!ws.remoteTag(tag).map(tip::equals).orElse(false)) {
+      throw new StepFailedException(description(), "origin does not show tag " + tag + " at " + tip);
+    }
+    return StepResult.done("tag " + tag + " created at " + tip.substring(0, 7));
+  }
+}
