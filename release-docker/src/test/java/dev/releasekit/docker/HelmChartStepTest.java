@@ -10,17 +10,23 @@ import dev.releasekit.Plan;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.Release;
 import dev.releasekit.Report;
+import dev.releasekit.docker.internal.SampleImages;
+import dev.releasekit.docker.testing.FakeTime;
+import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.local.LocalHosting;
 import dev.releasekit.spi.PullRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link HelmChart} on a real git origin and {@link LocalHosting}, through {@link Release}. */
@@ -51,6 +57,9 @@ class HelmChartStepTest {
       web:
         replicacount: 1  # keep
       """;
+
+  @RegisterExtension
+  static final RegistryFixture registry = RegistryFixture.anonymous();
 
   @TempDir
   Path temp;
@@ -209,5 +218,51 @@ class HelmChartStepTest {
         .isInstanceOf(PreconditionException.class)
         .hasMessageContaining("charts/plain/values.yaml does not exist");
     assertThatThrownBy(() -> HelmChart.at("../elsewhere")).isInstanceOf(PreconditionException.class);
+  }
+
+  @Test
+  void theImageGatesThePullRequestWhichOpensOnlyOnceTheImageExists() throws Exception {
+    FakeTime time = new FakeTime(Instant.parse("2026-11-21T10:00:00Z"));
+    Registry client = registry.client().clock(time).sleeper(time).build();
+    Release release = Release.of("1.31.0").conventions(Conventions.postHog()).in(clone).hostedOn(hosting)
+        .withRegistry(client).clock(time)
+        .then(client.awaitTag(registry.ref("posthog/gate:release-1.31.0"), Duration.ofMinutes(30)))
+        .then(chart());
+    Map<String, String> before = originBranches();
+
+    assertThatThrownBy(release::run)
+        .isInstanceOf(PreconditionException.class)
+        .hasMessageContaining("posthog/gate:release-1.31.0 did not appear");
+    assertThat(originBranches()).isEqualTo(before);
+    assertThat(hosting.findPullRequest("chart-posthog-1.31.0", "master")).isEmpty();
+
+    registry.push("posthog/gate", SampleImages.image("gate", 1, false, "linux", "amd64"), "release-1.31.0");
+    Report report = release.run();
+
+    assertThat(report.step(1).outcome()).isEqualTo(Outcome.ALREADY_DONE);
+    assertThat(report.step(2).outcome()).isEqualTo(Outcome.DONE);
+    assertThat(hosting.findPullRequest("chart-posthog-1.31.0", "master")).isPresent();
+  }
+
+  @Test
+  void aPlannedRetagStaysInTheEnginesOverlayAndTheRunPutsIt() {
+    SampleImages.Image image = SampleImages.image("planned", 1, true, "linux", "amd64");
+    registry.push("posthog/planned", image, "release-1.31.0");
+    Registry client = registry.client().build();
+    Release release = Release.of("1.31.0").conventions(Conventions.postHog()).in(clone).hostedOn(hosting)
+        .withRegistry(client).then(client.retag(registry.ref("posthog/planned:release-1.31.0"), "latest-release"));
+
+    Plan plan = release.plan();
+
+    assertThat(plan.step(1).outcome()).isEqualTo(Outcome.WOULD_DO);
+    assertThat(plan.changes()).singleElement().satisfies(change ->
+        assertThat(change.summary()).startsWith("tag " + registry.ref("posthog/planned:latest-release")));
+    assertThat(client.digest(registry.ref("posthog/planned:latest-release"))).isEmpty();
+
+    Report report = release.run();
+
+    assertThat(report.step(1).outcome()).isEqualTo(Outcome.DONE);
+    assertThat(client.digest(registry.ref("posthog/planned:latest-release"))).contains(image.manifest().digest());
+    assertThat(release.run().step(1).outcome()).isEqualTo(Outcome.ALREADY_DONE);
   }
 }
