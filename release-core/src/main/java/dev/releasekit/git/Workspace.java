@@ -391,14 +391,24 @@ public final class Workspace implements AutoCloseable {
    * are left out; when nothing changes, no commit is made and origin's tip is returned.
    */
   public String commit(String branch, String message, Map<String, byte[]> files) {
-    ObjectId base = remoteRef(Constants.R_HEADS + branch).orElseThrow(() -> new PreconditionException(
+    ObjectId tip = remoteRef(Constants.R_HEADS + branch).orElseThrow(() -> new PreconditionException(
         "Origin has no branch '" + branch + "'. Create it first (cutBranch), then run again."));
+    return commit(branch, tip.name(), message, files);
+  }
+
+  /**
+   * Commits files onto {@code parent}, the tip of {@code branch} the caller observed and computed the files from,
+   * and pushes only if origin's branch is still there: if someone pushed meanwhile, nothing is written and a
+   * {@link ConflictException} asks to run again, so their change is never overwritten.
+   */
+  public String commit(String branch, String parent, String message, Map<String, byte[]> files) {
+    ObjectId base = resolveId(parent);
     try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter();
         ObjectReader reader = repo.newObjectReader()) {
-      RevCommit parent = walk.parseCommit(base);
+      RevCommit baseCommit = walk.parseCommit(base);
       DirCache index = DirCache.newInCore();
       DirCacheBuilder builder = index.builder();
-      builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, parent.getTree());
+      builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, baseCommit.getTree());
       builder.finish();
       DirCacheEditor editor = index.editor();
       Map<String, byte[]> changed = new LinkedHashMap<>();
@@ -427,7 +437,7 @@ public final class Workspace implements AutoCloseable {
       inserter.flush();
       PersonIdent me = Identities.committer(repo);
       ObjectId commit = Merges.commit(repo, tree, List.of(base), message, me, me);
-      String diff = diff(parent.getTree(), tree);
+      String diff = diff(baseCommit.getTree(), tree);
       push(commit, Constants.R_HEADS + branch, base);
       for (String path : changed.keySet()) {
         sink.accept(new Change(Change.Kind.FILE, path, "edit " + path + " on " + branch, fileDiff(diff, path)));

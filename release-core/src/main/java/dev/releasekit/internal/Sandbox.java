@@ -57,6 +57,9 @@ public final class Sandbox implements AutoCloseable {
         StoredConfig config = repo.getConfig();
         config.setBoolean("receive", null, "denyNonFastForwards", true);
         config.setBoolean("receive", null, "denyDeletes", true);
+        // A background gc would race the sandbox's deletion; the sandbox lives for seconds.
+        config.setBoolean("receive", null, "autogc", false);
+        config.setInt("gc", null, "auto", 0);
         config.save();
         copyRefs(repo, originRefs, name -> name);
       }
@@ -66,6 +69,7 @@ public final class Sandbox implements AutoCloseable {
         StoredConfig config = repo.getConfig();
         config.setString("remote", "origin", "url", origin.toUri().toString());
         config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+        config.setInt("gc", null, "auto", 0);
         for (String key : new String[] {"name", "email"}) {
           String value = realRepo.getConfig().getString("user", null, key);
           if (value != null) {

@@ -235,6 +235,14 @@ public final class LocalProject {
     try (Workspace workspace = workspace()) {
       workspace.fetch();
     }
+    try (Git clone = Git.open(workTree.toFile())) {
+      if (clone.getRepository().resolve(Constants.HEAD) == null) {
+        String main = clone.getRepository().getBranch();
+        clone.checkout().setCreateBranch(true).setName(main).setStartPoint("origin/" + main).call();
+      }
+    } catch (IOException | GitAPIException e) {
+      throw new ReleaseException("Cannot check out the clone in " + workTree + ": " + e.getMessage(), e);
+    }
   }
 
   private static ObjectId tree(Repository repo, ObjectId parent, Map<String, byte[]> files) throws IOException {

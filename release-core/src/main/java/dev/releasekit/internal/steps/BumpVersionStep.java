@@ -71,7 +71,7 @@ public final class BumpVersionStep implements Step {
     if (edits.isEmpty()) {
       return StepResult.alreadyDone("version files on " + branch + " already at " + target);
     }
-    ws.commit(branch, message, edits);
+    ws.commit(branch, tip, message, edits);
     String after = ws.remoteBranch(branch).orElseThrow();
     for (VersionFile file : files) {
       Version written = file.read(ws.readFile(after, file.path()).orElseThrow());
