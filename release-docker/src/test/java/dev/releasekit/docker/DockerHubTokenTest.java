@@ -240,4 +240,20 @@ class DockerHubTokenTest {
     hub.verify(1, putRequestedFor(urlEqualTo("/v2/posthog/posthog/manifests/latest-release"))
         .withHeader("Content-Type", equalTo(MediaTypes.OCI_INDEX)));
   }
+
+  @Test
+  void dockerLoginsUnderTheIndexKeyAreUsedForDockerHub(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+      throws Exception {
+    stubRepository("posthog/posthog", "token-posthog");
+    String auth = Base64.getEncoder().encodeToString("releaser:from-config-7".getBytes(StandardCharsets.UTF_8));
+    java.nio.file.Path config = home.resolve("config.json");
+    java.nio.file.Files.writeString(config,
+        "{\"auths\": {\"https://index.docker.io/v1/\": {\"auth\": \"" + auth + "\"}}, \"credsStore\": \"desktop\"}");
+
+    Registry registry = client().dockerConfig(config).build();
+
+    assertThat(registry.digest("posthog/posthog")).contains(DIGEST);
+    hub.verify(1, getRequestedFor(urlPathEqualTo("/token")).withHeader("Authorization", equalTo("Basic " + auth)));
+    assertThat(registry.toString()).doesNotContain("from-config-7").doesNotContain(auth);
+  }
 }
