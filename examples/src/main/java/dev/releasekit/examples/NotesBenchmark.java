@@ -163,7 +163,7 @@ public final class NotesBenchmark {
       if (n % 250 == 0) {
         continue;
       }
-      List<String> labels = n % 97 == 0 ? List.of("Reverted") : n % 40 == 0 ? List.of("new-platform")
+      List<String> labels = n % 97 == 0 ? List.of("reverted") : n % 40 == 0 ? List.of("new-platform")
           : n % 7 == 0 ? List.of("integration: sensor") : List.of();
       Optional<String> milestone = n % 199 == 0 ? Optional.of("0.56") : n % 2 == 0 ? Optional.of("0.57")
           : Optional.empty();
