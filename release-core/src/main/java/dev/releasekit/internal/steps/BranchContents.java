@@ -23,11 +23,6 @@ final class BranchContents {
   private final List<Commit> scanned;
   private Set<String> patchIds;
 
-  /** The contents of a branch at {@code tip}; its own commits are those not on {@code base}. */
-  BranchContents(Workspace workspace, String tip, String base) {
-    this(workspace, tip, base, base);
-  }
-
   /**
    * As above, but trailers are looked for in every commit since {@code since} (null: all history), for branches
    * already merged into {@code base}, whose picks are no longer "their own".

@@ -74,7 +74,10 @@ public final class CherryPickMilestoneStep implements Step {
 
     String tip = ws.remoteBranch(branch).orElseThrow(() -> new PreconditionException("Origin has no branch '"
         + branch + "' to pick onto. Cut it first (cutBranch()), then run again."));
-    BranchContents contents = new BranchContents(ws, tip, base);
+    // Trailers are searched since the previous release, not just in base..branch: once the release pull request
+    // is merged, base contains the branch and its picks would otherwise look missing (and be picked twice).
+    BranchContents contents = new BranchContents(ws, tip, base,
+        Ranges.previousTag(ws, context.version()).orElse(null));
     List<String> previously = new ArrayList<>();
     List<String> just = new ArrayList<>();
     List<ConflictException> conflicts = new ArrayList<>();

@@ -46,7 +46,8 @@ public final class PickCommitsStep implements Step {
       throw new PreconditionException("No commit on " + from + " is titled " + subjects + ". Run the changelog and"
           + " version steps first.");
     }
-    BranchContents contents = new BranchContents(ws, tip, base);
+    BranchContents contents = new BranchContents(ws, tip, base,
+        Ranges.previousTag(ws, context.version()).orElse(null));
     List<String> picked = new ArrayList<>();
     for (Commit commit : wanted) {
       if (contents.find(commit.id()) == null) {

@@ -59,6 +59,9 @@ public final class ReleaseNotesStep implements Step {
     PullRequest pr = hosting.findPullRequest(branch, base).orElseThrow(() -> new PreconditionException(
         "There is no pull request from " + branch + " to " + base + " to write the notes into. Open it first"
             + " (openPr()), then run again."));
+    if (pr.isMerged()) {
+      return StepResult.alreadyDone("#" + pr.number() + " is merged; its body is final");
+    }
     ReleaseNotes notes = collect(context, branch, base);
     String body = notes.render(Variant.GITHUB);
     String output = body + "\n\n--- website variant ---\n\n" + notes.render(Variant.WEBSITE);
