@@ -216,8 +216,8 @@ public final class GitHubClient {
     if (!missing.isEmpty()) {
       throw new PreconditionException("The label" + (missing.size() == 1 ? " " : "s ") + String.join(", ",
           quote(missing)) + (missing.size() == 1 ? " does" : " do") + " not exist in " + fullName()
-          + " (it has: " + String.join(", ", quote(new TreeSet<>(labelCache.get()))) + "). Create it or pass "
-          + "createMissingLabels; releasekit never creates a label silently.");
+          + ": create it or pass createMissingLabels (releasekit never creates a label silently). The labels that "
+          + "exist are: " + String.join(", ", quote(new TreeSet<>(labelCache.get()))) + ".");
     }
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("labels", List.copyOf(labels));
