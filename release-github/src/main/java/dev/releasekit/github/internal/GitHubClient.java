@@ -597,6 +597,7 @@ public final class GitHubClient {
       default:
         return new RemoteException(service, response.status(), requestId, "GitHub answered " + response.status()
             + " (" + message + ") when trying to " + action + (requestId == null ? "" : ", request id " + requestId)
+            + (response.isTransientFailure() ? ", after " + transport.maxAttempts() + " attempts" : "")
             + ". Run again later; steps already done will be skipped.");
     }
   }
