@@ -371,12 +371,9 @@ public final class GitHubClient {
   // ---------------------------------------------------------------- git, users, contributors
 
   public Optional<String> gitRef(String ref) {
+    // One path segment, its slashes encoded as %2F, as GitHub's own clients send it: heads%2Fmaster.
     String path = ref.startsWith("refs/") ? ref.substring("refs/".length()) : ref;
-    HttpUrl.Builder url = repoUrl("git", "ref");
-    for (String segment : path.split("/")) {
-      url.addPathSegment(segment);
-    }
-    ApiResponse response = transport.send(Call.get(url.build()));
+    ApiResponse response = transport.send(Call.get(repoUrl("git", "ref", path).build()));
     if (response.status() == 404) {
       if (repositoryExists()) {
         return Optional.empty();

@@ -59,8 +59,19 @@ public final class SchemaSkeleton {
 
   private JsonNode build(JsonNode raw, int depth, boolean allowNull) {
     JsonNode schema = resolve(raw);
-    if (allowNull && schema.path("nullable").asBoolean(false)) {
+    boolean combined = schema.has("oneOf") || schema.has("anyOf");
+    if (allowNull && schema.path("nullable").asBoolean(false) && !combined) {
       return NODES.nullNode();
+    }
+    if (combined && schema.path("nullable").asBoolean(false)) {
+      // The validator does not accept null for a nullable oneOf, so prefer the alternative that is empty.
+      for (JsonNode option : schema.has("oneOf") ? schema.get("oneOf") : schema.get("anyOf")) {
+        JsonNode resolved = resolve(option);
+        if ("object".equals(resolved.path("type").asText()) && resolved.path("properties").isEmpty()
+            && !resolved.path("additionalProperties").asBoolean(true)) {
+          return NODES.objectNode();
+        }
+      }
     }
     if (schema.has("allOf")) {
       ObjectNode merged = NODES.objectNode();
