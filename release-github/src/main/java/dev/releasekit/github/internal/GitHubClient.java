@@ -31,6 +31,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operations behind {@link dev.releasekit.github.GitHub}: which endpoint, which fields, and what each status
@@ -38,6 +40,7 @@ import okhttp3.HttpUrl;
  * through GraphQL; a create whose answer was lost is read back before it is sent again.
  */
 public final class GitHubClient {
+  private static final Logger LOG = LoggerFactory.getLogger(GitHubClient.class);
   static final int PAGE = 100;
   static final int GRAPHQL_BATCH = 100;
 
@@ -509,8 +512,11 @@ public final class GitHubClient {
       if (!response.isTransientFailure()) {
         throw failure(response, action, permission);
       }
+      LOG.info("GitHub answered {} when trying to {}; reading the state back before sending it again", response,
+          action);
       Optional<T> existing = readBack.get();
       if (existing.isPresent()) {
+        LOG.info("It was done already; not sending it again");
         return existing.get();
       }
       if (attempt >= transport.maxAttempts()) {
