@@ -1,0 +1,99 @@
+package dev.releasekit.examples;
+
+import dev.releasekit.git.Workspace;
+import dev.releasekit.internal.Sandbox;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * How the cost of a plan's sandbox grows with history: builds (with {@code git fast-import}) a repository of 10
+ * commits and one of 100,000, creates the sandbox on each many times, and prints the median times and their
+ * ratio. The sandbox borrows the object database through alternates, so the ratio should stay near 1.
+ *
+ * <pre>{@code
+ * mvn -q -DskipTests install && mvn -q -f examples exec:java -Dexec.mainClass=dev.releasekit.examples.SandboxBenchmark
+ * }</pre>
+ */
+public final class SandboxBenchmark {
+  private static final int ROUNDS = 30;
+
+  private SandboxBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int big = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    Path dir = Files.createTempDirectory("releasekit-sandbox-bench-");
+    Path small = repository(dir.resolve("small"), 10);
+    Path large = repository(dir.resolve("large"), big);
+    long smallNanos = median(small);
+    long largeNanos = median(large);
+    System.out.printf("sandbox creation, median of %d: %,d commits %.2f ms; %,d commits %.2f ms%n", ROUNDS, 10,
+        smallNanos / 1e6, big, largeNanos / 1e6);
+    System.out.printf("ratio large/small = %.2f (aim: under 2)%n", (double) largeNanos / smallNanos);
+  }
+
+  private static long median(Path repo) {
+    try (Workspace workspace = Workspace.open(repo)) {
+      workspace.fetch();
+      Map<String, String> refs = workspace.remoteRefs();
+      for (int i = 0; i < 5; i++) {
+        Sandbox.of(workspace, refs).close();
+      }
+      long[] times = new long[ROUNDS];
+      for (int i = 0; i < ROUNDS; i++) {
+        long start = System.nanoTime();
+        Sandbox sandbox = Sandbox.of(workspace, refs);
+        times[i] = System.nanoTime() - start;
+        sandbox.close();
+      }
+      Arrays.sort(times);
+      return times[ROUNDS / 2];
+    }
+  }
+
+  /** A clone of a bare origin holding {@code commits} linear commits, each changing one file, plus a few refs. */
+  private static Path repository(Path dir, int commits) throws IOException, InterruptedException {
+    Path origin = dir.resolve("origin.git");
+    run(dir, "git", "init", "-q", "--bare", "-b", "master", origin.toString());
+    Process importer = new ProcessBuilder("git", "fast-import", "--quiet").directory(origin.toFile())
+        .redirectErrorStream(true).start();
+    try (OutputStream in = importer.getInputStream() == null ? null : importer.getOutputStream()) {
+      StringBuilder batch = new StringBuilder();
+      for (int i = 1; i <= commits; i++) {
+        String content = "line " + i + "\n";
+        batch.append("commit refs/heads/master\n")
+            .append("committer Bench <bench@example.com> ").append(1_500_000_000L + i).append(" +0000\n")
+            .append("data ").append(("commit " + i).length()).append("\ncommit ").append(i).append('\n')
+            .append("M 644 inline file").append(i % 100).append(".txt\n")
+            .append("data ").append(content.length()).append('\n').append(content).append('\n');
+        if (batch.length() > 1 << 20) {
+          in.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+          batch.setLength(0);
+        }
+      }
+      batch.append("reset refs/heads/dev\nfrom refs/heads/master\n\n");
+      in.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    if (importer.waitFor() != 0) {
+      throw new IOException("git fast-import failed: " + new String(importer.getInputStream().readAllBytes(),
+          StandardCharsets.UTF_8));
+    }
+    Path clone = dir.resolve("work");
+    run(dir, "git", "clone", "-q", origin.toString(), clone.toString());
+    return clone;
+  }
+
+  private static void run(Path dir, String... command) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (process.waitFor() != 0) {
+      throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.releasekit.internal;
+
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import dev.releasekit.ReleaseException;
+import dev.releasekit.git.Workspace;
+import dev.releasekit.git.internal.Identities;
+import dev.releasekit.git.internal.Merges;
+import dev.releasekit.git.internal.WorkspaceInternals;
+import dev.releasekit.spi.Journal;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The journal as JSON lines in {@code <git dir>/releasekit/<version>.jsonl} and, so a fresh CI clone sees it, as a
+ * commit holding {@code journal.jsonl} on origin's {@code refs/releasekit/<version>}. Each flush is a fast-forward
+ * push: the journal is history, never rewritten.
+ */
+public final class GitJournal implements Journal {
+  private static final String FILE = "journal.jsonl";
+
+  private final Workspace workspace;
+  private final Repository repo;
+  private final String ref;
+  private final Path file;
+  private final String runId;
+  private final Clock clock;
+  private final List<String> lines = new ArrayList<>();
+  private final List<String> keys = new ArrayList<>();
+  private ObjectId remoteTip;
+  private boolean dirty;
+
+  public GitJournal(Workspace workspace, String version, String runId, Clock clock) {
+    this.workspace = workspace;
+    this.repo = WorkspaceInternals.get().repository(workspace);
+    this.ref = "refs/releasekit/" + version;
+    this.file = workspace.gitDirectory().resolve("releasekit").resolve(version + ".jsonl");
+    this.runId = runId;
+    this.clock = clock;
+    load();
+  }
+
+  private void load() {
+    try {
+      Ref local = repo.exactRef(ref);
+      remoteTip = workspace.remoteRefs().containsKey(ref) ? ObjectId.fromString(workspace.remoteRefs().get(ref))
+          : null;
+      String text = null;
+      if (remoteTip != null && local != null && local.getObjectId().equals(remoteTip)) {
+        text = readBlob(remoteTip);
+      } else if (Files.exists(file)) {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      }
+      if (text != null) {
+        text.lines().filter(l -> !l.isBlank()).forEach(this::accept);
+      }
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot read the releasekit journal: " + e.getMessage(), e);
+    }
+  }
+
+  private String readBlob(ObjectId commit) throws IOException {
+    try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader();
+        TreeWalk tree = TreeWalk.forPath(reader, FILE, walk.parseCommit(commit).getTree())) {
+      return tree == null ? "" : new String(reader.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private void accept(String line) {
+    lines.add(line);
+    keys.add(keyOf(line));
+  }
+
+  private static String keyOf(String line) {
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(line))) {
+      Object value = reader.readJsonValue();
+      if (value instanceof Map<?, ?> map && map.get("key") instanceof String key) {
+        return key;
+      }
+      return "";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public synchronized boolean contains(String key) {
+    return keys.contains(key);
+  }
+
+  /** The detail of the latest entry with this key, if any. */
+  public synchronized java.util.Optional<String> detail(String key) {
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (keys.get(i).equals(key)) {
+        try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(lines.get(i)))) {
+          Object value = reader.readJsonValue();
+          if (value instanceof Map<?, ?> map && map.get("detail") instanceof String detail) {
+            return java.util.Optional.of(detail);
+          }
+        } catch (IOException e) {
+          return java.util.Optional.empty();
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  @Override
+  public synchronized void record(String key, String detail) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter json = JsonWriter.of(buffer)) {
+      json.beginObject();
+      json.name("time").value(clock.instant().toString());
+      json.name("run").value(runId);
+      json.name("key").value(key);
+      json.name("detail").value(detail);
+      json.endObject();
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot write a journal entry: " + e.getMessage(), e);
+    }
+    String line = buffer.readUtf8();
+    accept(line);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot append to the journal " + file + ": " + e.getMessage(), e);
+    }
+    dirty = true;
+  }
+
+  @Override
+  public synchronized List<String> lines() {
+    return List.copyOf(lines);
+  }
+
+  /** Pushes the entries recorded since the last flush to origin, as one fast-forward commit. */
+  public synchronized void flush() {
+    if (!dirty) {
+      return;
+    }
+    try (ObjectInserter inserter = repo.newObjectInserter()) {
+      byte[] content = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+      ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content);
+      DirCache index = DirCache.newInCore();
+      DirCacheEditor editor = index.editor();
+      editor.add(new DirCacheEditor.PathEdit(FILE) {
+        @Override
+        public void apply(DirCacheEntry entry) {
+          entry.setFileMode(FileMode.REGULAR_FILE);
+          entry.setObjectId(blob);
+        }
+      });
+      editor.finish();
+      ObjectId tree = index.writeTree(inserter);
+      inserter.flush();
+      PersonIdent me = Identities.committer(repo);
+      ObjectId commit = Merges.commit(repo, tree, remoteTip == null ? List.of() : List.of(remoteTip),
+          "releasekit journal (run " + runId + ")\n", me, me);
+      WorkspaceInternals.get().push(workspace, commit, ref, remoteTip == null ? ObjectId.zeroId() : remoteTip);
+      var update = repo.updateRef(ref);
+      update.setNewObjectId(commit);
+      update.setForceUpdate(true);
+      update.update();
+      remoteTip = commit;
+      dirty = false;
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot push the journal to origin: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package dev.releasekit.internal;
+
+import dev.releasekit.ConflictException;
+import dev.releasekit.PreconditionException;
+import dev.releasekit.ReleaseException;
+import dev.releasekit.git.internal.Identities;
+import dev.releasekit.git.internal.Merges;
+import dev.releasekit.spi.HostedRelease;
+import dev.releasekit.spi.Hosting;
+import dev.releasekit.spi.Issue;
+import dev.releasekit.spi.Milestone;
+import dev.releasekit.spi.PullRequest;
+import dev.releasekit.spi.User;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * A {@link Hosting} for plans: reads go to the real hosting, writes go to an in-memory layer that later reads see.
+ * Merging a pull request creates the merge commit in the sandbox's origin, as the hosting would in the real one.
+ * The real hosting only ever receives reads.
+ */
+public final class OverlayHosting implements Hosting {
+  private static final int FIRST_NEW_NUMBER = 1_000_000;
+
+  private final Hosting real;
+  private final Supplier<Repository> sandboxOrigin;
+  private final Clock clock;
+  private final Map<Integer, PullRequest> pulls = new LinkedHashMap<>();
+  private final Map<Integer, List<String>> addedLabels = new HashMap<>();
+  private final Set<String> createdLabels = new LinkedHashSet<>();
+  private final Map<Integer, Milestone> milestones = new HashMap<>();
+  private final Map<String, HostedRelease> releases = new LinkedHashMap<>();
+  private int nextNumber = FIRST_NEW_NUMBER;
+
+  public OverlayHosting(Hosting real, Supplier<Repository> sandboxOrigin, Clock clock) {
+    this.real = real;
+    this.sandboxOrigin = sandboxOrigin;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return real.name() + " (plan)";
+  }
+
+  @Override
+  public String webUrl() {
+    return real.webUrl();
+  }
+
+  @Override
+  public String userUrl(String login) {
+    return real.userUrl(login);
+  }
+
+  @Override
+  public synchronized Optional<PullRequest> findPullRequest(String head, String base) {
+    Optional<PullRequest> mine = pulls.values().stream()
+        .filter(p -> p.head().equals(head) && p.base().equals(base))
+        .reduce((a, b) -> b);
+    if (mine.isPresent()) {
+      return mine;
+    }
+    return real.findPullRequest(head, base).map(this::overlaid);
+  }
+
+  @Override
+  public synchronized PullRequest pullRequest(int number) {
+    return pulls.containsKey(number) ? pulls.get(number) : overlaid(real.pullRequest(number));
+  }
+
+  @Override
+  public synchronized Map<Integer, PullRequest> pullRequests(Collection<Integer> numbers) {
+    List<Integer> remote = numbers.stream().filter(n -> !pulls.containsKey(n) || n < FIRST_NEW_NUMBER).toList();
+    Map<Integer, PullRequest> fetched = remote.isEmpty() ? Map.of() : real.pullRequests(remote);
+    Map<Integer, PullRequest> result = new LinkedHashMap<>();
+    for (int n : numbers) {
+      if (pulls.containsKey(n)) {
+        result.put(n, pulls.get(n));
+      } else if (fetched.containsKey(n)) {
+        result.put(n, overlaid(fetched.get(n)));
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public synchronized PullRequest openPullRequest(String head, String base, String title, String body) {
+    int number = nextNumber++;
+    PullRequest pr = new PullRequest(number, title, body, head, base, PullRequest.State.OPEN, "you", List.of(),
+        Optional.empty(), Optional.empty(), Optional.empty(), real.webUrl() + "/pull/(new)");
+    pulls.put(number, pr);
+    return pr;
+  }
+
+  @Override
+  public synchronized PullRequest updatePullRequest(int number, String title, String body) {
+    PullRequest pr = pullRequest(number);
+    PullRequest updated = new PullRequest(pr.number(), title, body, pr.head(), pr.base(), pr.state(), pr.author(),
+        pr.labels(), pr.milestone(), pr.mergedAt(), pr.mergeCommitSha(), pr.url());
+    pulls.put(number, updated);
+    return updated;
+  }
+
+  @Override
+  public synchronized PullRequest mergePullRequest(int number) {
+    PullRequest pr = pullRequest(number);
+    if (pr.isMerged()) {
+      return pr;
+    }
+    if (pr.state() == PullRequest.State.CLOSED) {
+      throw new ConflictException("Pull request #" + number + " is closed. Reopen it before merging.");
+    }
+    String sha = mergeInSandbox(pr);
+    PullRequest merged = new PullRequest(pr.number(), pr.title(), pr.body(), pr.head(), pr.base(),
+        PullRequest.State.MERGED, pr.author(), pr.labels(), pr.milestone(), Optional.of(clock.instant()),
+        Optional.of(sha), pr.url());
+    pulls.put(number, merged);
+    return merged;
+  }
+
+  private String mergeInSandbox(PullRequest pr) {
+    try (Repository repo = sandboxOrigin.get(); RevWalk walk = new RevWalk(repo)) {
+      ObjectId head = repo.resolve(Constants.R_HEADS + pr.head());
+      ObjectId base = repo.resolve(Constants.R_HEADS + pr.base());
+      if (head == null || base == null) {
+        throw new PreconditionException("Pull request #" + pr.number() + " cannot merge: a branch is missing.");
+      }
+      if (walk.isMergedInto(walk.parseCommit(head), walk.parseCommit(base))) {
+        return base.name();
+      }
+      ObjectId merge = Merges.mergeCommit(repo, base, head, "Merge pull request #" + pr.number() + " from "
+          + pr.head() + "\n\n" + pr.title() + "\n", Identities.committer(repo));
+      RefUpdate update = repo.updateRef(Constants.R_HEADS + pr.base());
+      update.setExpectedOldObjectId(base);
+      update.setNewObjectId(merge);
+      update.update(walk);
+      return merge.name();
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot rehearse merging #" + pr.number() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Set<String> labels() {
+    Set<String> all = new LinkedHashSet<>(real.labels());
+    all.addAll(createdLabels);
+    return all;
+  }
+
+  @Override
+  public synchronized void addLabels(int number, Collection<String> labels) {
+    Set<String> existing = labels();
+    for (String label : labels) {
+      if (!existing.contains(label)) {
+        throw new PreconditionException("The label '" + label + "' does not exist in this repository (labels: "
+            + existing + "). Create it, or use one of the existing labels.");
+      }
+    }
+    addedLabels.computeIfAbsent(number, n -> new ArrayList<>()).addAll(labels);
+    if (pulls.containsKey(number)) {
+      pulls.put(number, overlaid(pulls.get(number)));
+    }
+  }
+
+  @Override
+  public synchronized void createLabel(String name) {
+    createdLabels.add(name);
+  }
+
+  @Override
+  public synchronized Optional<Milestone> milestone(String title) {
+    return real.milestone(title).map(m -> milestones.getOrDefault(m.number(), m));
+  }
+
+  @Override
+  public synchronized List<Milestone> openMilestones() {
+    return real.openMilestones().stream().map(m -> milestones.getOrDefault(m.number(), m))
+        .filter(m -> m.state() == Milestone.State.OPEN).toList();
+  }
+
+  @Override
+  public synchronized List<Issue> milestoneItems(Milestone milestone) {
+    return real.milestoneItems(milestone).stream().map(this::overlaid).toList();
+  }
+
+  @Override
+  public synchronized Milestone closeMilestone(Milestone milestone) {
+    Milestone closed = new Milestone(milestone.number(), milestone.title(), Milestone.State.CLOSED, milestone.url());
+    milestones.put(milestone.number(), closed);
+    return closed;
+  }
+
+  @Override
+  public synchronized Optional<HostedRelease> releaseByTag(String tag) {
+    if (releases.containsKey(tag)) {
+      return Optional.of(releases.get(tag));
+    }
+    return real.releaseByTag(tag);
+  }
+
+  @Override
+  public synchronized HostedRelease createDraftRelease(String tag, String name, String body) {
+    if (releaseByTag(tag).isPresent()) {
+      throw new ConflictException("A release for tag " + tag + " already exists.");
+    }
+    HostedRelease release = new HostedRelease("plan-" + tag, tag, name, body, HostedRelease.Status.DRAFT,
+        real.webUrl() + "/releases/tag/" + tag);
+    releases.put(tag, release);
+    return release;
+  }
+
+  @Override
+  public synchronized HostedRelease updateReleaseBody(String id, String body) {
+    HostedRelease r = byId(id);
+    HostedRelease updated = new HostedRelease(r.id(), r.tag(), r.name(), body, r.status(), r.url());
+    releases.put(r.tag(), updated);
+    return updated;
+  }
+
+  @Override
+  public synchronized HostedRelease publishRelease(String id) {
+    HostedRelease r = byId(id);
+    HostedRelease published = new HostedRelease(r.id(), r.tag(), r.name(), r.body(), HostedRelease.Status.PUBLISHED,
+        r.url());
+    releases.put(r.tag(), published);
+    return published;
+  }
+
+  private HostedRelease byId(String id) {
+    for (HostedRelease r : releases.values()) {
+      if (r.id().equals(id)) {
+        return r;
+      }
+    }
+    throw new PreconditionException("No release with id " + id + " in this plan; find it by tag first.");
+  }
+
+  /** Remembers a real release the plan looked up, so updates to it stay in memory. */
+  public synchronized HostedRelease adopt(HostedRelease release) {
+    releases.putIfAbsent(release.tag(), release);
+    return releases.get(release.tag());
+  }
+
+  @Override
+  public Optional<User> user(String login) {
+    return real.user(login);
+  }
+
+  private PullRequest overlaid(PullRequest pr) {
+    List<String> extra = addedLabels.getOrDefault(pr.number(), List.of());
+    if (extra.isEmpty()) {
+      return pr;
+    }
+    Set<String> labels = new LinkedHashSet<>(pr.labels());
+    labels.addAll(extra);
+    return new PullRequest(pr.number(), pr.title(), pr.body(), pr.head(), pr.base(), pr.state(), pr.author(),
+        List.copyOf(labels), pr.milestone(), pr.mergedAt(), pr.mergeCommitSha(), pr.url());
+  }
+
+  private Issue overlaid(Issue issue) {
+    List<String> extra = addedLabels.getOrDefault(issue.number(), List.of());
+    Issue.State state = issue.state();
+    PullRequest mine = pulls.get(issue.number());
+    if (mine != null && mine.state() != PullRequest.State.OPEN) {
+      state = Issue.State.CLOSED;
+    }
+    if (extra.isEmpty() && state == issue.state()) {
+      return issue;
+    }
+    Set<String> labels = new LinkedHashSet<>(issue.labels());
+    labels.addAll(extra);
+    return new Issue(issue.number(), issue.title(), issue.kind(), state, issue.author(), List.copyOf(labels),
+        issue.milestone(), issue.url());
+  }
+}

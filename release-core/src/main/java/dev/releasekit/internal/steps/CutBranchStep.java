@@ -1,0 +1,61 @@
+package dev.releasekit.internal.steps;
+
+import dev.releasekit.ConflictException;
+import dev.releasekit.PreconditionException;
+import dev.releasekit.StepFailedException;
+import dev.releasekit.StepResult;
+import dev.releasekit.git.Workspace;
+import dev.releasekit.spi.Step;
+import dev.releasekit.spi.StepContext;
+import java.util.Optional;
+
+/**
+ * Creates the release branch on origin from the source branch's tip. An existing branch is accepted as this
+ * step's work when it contains the source tip, or the commit the journal says this release cut it at; otherwise it
+ * is someone else's branch and the step blocks.
+ */
+public final class CutBranchStep implements Step {
+  private final String branch;
+  private final String from;
+
+  public CutBranchStep(String branch, String from) {
+    this.branch = branch;
+    this.from = from;
+  }
+
+  @Override
+  public String description() {
+    return "cut " + branch + " from " + from;
+  }
+
+  @Override
+  public StepResult apply(StepContext context) {
+    Workspace ws = context.workspace();
+    String source = ws.remoteBranch(from).orElseThrow(() -> new PreconditionException(
+        "Origin has no branch '" + from + "' to cut " + branch + " from."));
+    String key = "branch:" + branch;
+    Optional<String> existing = ws.remoteBranch(branch);
+    if (existing.isPresent()) {
+      String tip = existing.get();
+      if (ws.isAncestor(source, tip)) {
+        return StepResult.alreadyDone(branch + " exists and contains " + from + " (" + source.substring(0, 7) + ")");
+      }
+      Optional<String> cutAt = context.journal() instanceof dev.releasekit.internal.GitJournal journal
+          ? journal.detail(key) : Optional.empty();
+      if (cutAt.isPresent() && ws.isAncestor(cutAt.get(), tip)) {
+        return StepResult.alreadyDone(branch + " was cut at " + cutAt.get().substring(0, 7) + " by an earlier run");
+      }
+      throw new ConflictException("Origin already has " + branch + " at " + tip.substring(0, 7) + ", which does not"
+          + " contain " + from + "'s " + source.substring(0, 7) + ". releasekit never moves or deletes branches:"
+          + " if that branch is stale, rename or remove it by hand; otherwise merge " + from + " into it; then run"
+          + " again.");
+    }
+    ws.createBranch(branch, source);
+    context.journal().record(key, source);
+    if (!ws.remoteBranch(branch).map(source::equals).orElse(false)) {
+      throw new StepFailedException(description(), "origin does not show " + branch + " at " + source
+          + " after the push");
+    }
+    return StepResult.done(branch + " created at " + source.substring(0, 7));
+  }
+}

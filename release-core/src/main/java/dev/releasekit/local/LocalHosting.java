@@ -1,0 +1,483 @@
+package dev.releasekit.local;
+
+import dev.releasekit.ConflictException;
+import dev.releasekit.PreconditionException;
+import dev.releasekit.ReleaseException;
+import dev.releasekit.git.internal.Identities;
+import dev.releasekit.git.internal.Merges;
+import dev.releasekit.local.internal.Store;
+import dev.releasekit.local.internal.Store.Item;
+import dev.releasekit.local.internal.Store.MilestoneData;
+import dev.releasekit.local.internal.Store.ReleaseData;
+import dev.releasekit.local.internal.Store.State;
+import dev.releasekit.local.internal.Store.UserData;
+import dev.releasekit.spi.HostedRelease;
+import dev.releasekit.spi.Hosting;
+import dev.releasekit.spi.Issue;
+import dev.releasekit.spi.Milestone;
+import dev.releasekit.spi.PullRequest;
+import dev.releasekit.spi.User;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * A {@link Hosting} kept in a folder as one JSON file, next to a bare git origin: the embedded default that the
+ * demo and the tests use, and a way to rehearse a whole release with no token and no network.
+ *
+ * <p>It behaves like GitHub where a release depends on it: issues and pull requests share one number space,
+ * merging a pull request creates a real merge commit on the base branch of the origin repository (never a squash),
+ * adding a label that does not exist is refused, and releases start as drafts. It is safe across threads and
+ * processes: every write happens under a file lock and replaces the file atomically, and reads never write.
+ *
+ * <pre>{@code
+ * LocalHosting hosting = LocalHosting.open(Path.of("hosting"), Path.of("origin.git"));
+ * hosting.createMilestone("0.57");
+ * Release.of("0.57").in(Path.of("core")).hostedOn(hosting).cutBranch().openPr().run();
+ * hosting.findPullRequest("release-0-57", "master");   // the PR the run opened
+ * }</pre>
+ */
+public final class LocalHosting implements Hosting {
+  private final Store store;
+  private final Path origin;
+  private final Clock clock;
+  private final String login;
+  private final String webUrl;
+  private final String userBaseUrl;
+
+  private LocalHosting(Store store, Path origin, Clock clock, String login, String webUrl, String userBaseUrl) {
+    this.store = store;
+    this.origin = origin;
+    this.clock = clock;
+    this.login = login;
+    this.webUrl = webUrl;
+    this.userBaseUrl = userBaseUrl;
+  }
+
+  /**
+   * A hosting whose state lives in {@code storeDirectory} and whose pull requests merge in the bare repository
+   * {@code origin}.
+   */
+  public static LocalHosting open(Path storeDirectory, Path origin) {
+    Path originDir = origin.toAbsolutePath().normalize();
+    if (!Files.isDirectory(originDir)) {
+      throw new PreconditionException("The origin repository " + originDir + " does not exist.");
+    }
+    return new LocalHosting(new Store(storeDirectory.toAbsolutePath().normalize()), originDir, Clock.systemUTC(),
+        "releasekit", originDir.toUri().toString().replaceAll("/$", ""), "https://github.com/");
+  }
+
+  /** The hosting conventionally kept inside a bare origin, in {@code <origin>/releasekit-hosting}. */
+  public static LocalHosting forOrigin(Path origin) {
+    return open(origin.resolve("releasekit-hosting"), origin);
+  }
+
+  /** The same hosting, stamping merges and releases with {@code clock}. */
+  public LocalHosting withClock(Clock clock) {
+    return new LocalHosting(store, origin, Objects.requireNonNull(clock), login, webUrl, userBaseUrl);
+  }
+
+  /** The same hosting, acting as {@code login} when it opens pull requests. */
+  public LocalHosting actingAs(String login) {
+    return new LocalHosting(store, origin, clock, Objects.requireNonNull(login), webUrl, userBaseUrl);
+  }
+
+  /** The same hosting, generating links under {@code webUrl} and {@code userBaseUrl} (ending in a slash). */
+  public LocalHosting withWebUrls(String webUrl, String userBaseUrl) {
+    return new LocalHosting(store, origin, clock, login, webUrl, userBaseUrl);
+  }
+
+  public Path storeDirectory() {
+    return store.directory();
+  }
+
+  public Path origin() {
+    return origin;
+  }
+
+  @Override
+  public String name() {
+    return "local";
+  }
+
+  @Override
+  public String webUrl() {
+    return webUrl;
+  }
+
+  @Override
+  public String userUrl(String login) {
+    return userBaseUrl + login;
+  }
+
+  // Pull requests
+
+  @Override
+  public Optional<PullRequest> findPullRequest(String head, String base) {
+    return store.read(state -> state.items.stream()
+        .filter(i -> "pull".equals(i.kind) && head.equals(i.head) && base.equals(i.base))
+        .max(Comparator.comparingInt(i -> i.number))
+        .map(this::toPull));
+  }
+
+  @Override
+  public PullRequest pullRequest(int number) {
+    return store.read(state -> toPull(pull(state, number)));
+  }
+
+  @Override
+  public Map<Integer, PullRequest> pullRequests(Collection<Integer> numbers) {
+    return store.read(state -> {
+      Map<Integer, PullRequest> found = new LinkedHashMap<>();
+      for (int number : numbers) {
+        state.items.stream().filter(i -> i.number == number && "pull".equals(i.kind)).findFirst()
+            .ifPresent(i -> found.put(number, toPull(i)));
+      }
+      return found;
+    });
+  }
+
+  @Override
+  public PullRequest openPullRequest(String head, String base, String title, String body) {
+    return openPullRequest(head, base, title, body, login);
+  }
+
+  /** Opens a pull request as {@code author}, for seeding a hosting with other people's work. */
+  public PullRequest openPullRequest(String head, String base, String title, String body, String author) {
+    requireBranch(head);
+    requireBranch(base);
+    return store.write(state -> {
+      Item item = new Item();
+      item.number = state.nextNumber++;
+      item.kind = "pull";
+      item.title = title;
+      item.body = body;
+      item.state = "open";
+      item.author = author;
+      item.head = head;
+      item.base = base;
+      state.items.add(item);
+      return toPull(item);
+    });
+  }
+
+  @Override
+  public PullRequest updatePullRequest(int number, String title, String body) {
+    return store.write(state -> {
+      Item item = pull(state, number);
+      item.title = title;
+      item.body = body;
+      return toPull(item);
+    });
+  }
+
+  @Override
+  public PullRequest mergePullRequest(int number) {
+    return store.write(state -> {
+      Item item = pull(state, number);
+      if ("merged".equals(item.state)) {
+        return toPull(item);
+      }
+      if ("closed".equals(item.state)) {
+        throw new ConflictException("Pull request #" + number + " is closed. Reopen it before merging.");
+      }
+      item.mergeCommitSha = mergeOnOrigin(item);
+      item.mergedAt = clock.instant().toString();
+      item.state = "merged";
+      return toPull(item);
+    });
+  }
+
+  /** Merges head into base on the origin repository as a hosting's merge button does: a two-parent commit. */
+  private String mergeOnOrigin(Item item) {
+    try (Repository repo = new FileRepositoryBuilder().setGitDir(origin.toFile()).setMustExist(true).build();
+        RevWalk walk = new RevWalk(repo)) {
+      ObjectId head = repo.resolve(Constants.R_HEADS + item.head);
+      ObjectId base = repo.resolve(Constants.R_HEADS + item.base);
+      if (head == null || base == null) {
+        throw new PreconditionException("Pull request #" + item.number + " cannot merge: branch "
+            + (head == null ? item.head : item.base) + " does not exist on origin.");
+      }
+      if (walk.isMergedInto(walk.parseCommit(head), walk.parseCommit(base))) {
+        return base.name();
+      }
+      ObjectId merge = Merges.mergeCommit(repo, base, head,
+          "Merge pull request #" + item.number + " from " + item.head + "\n\n" + item.title + "\n",
+          Identities.committer(repo));
+      RefUpdate update = repo.updateRef(Constants.R_HEADS + item.base);
+      update.setExpectedOldObjectId(base);
+      update.setNewObjectId(merge);
+      RefUpdate.Result result = update.update(walk);
+      if (result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NEW) {
+        throw new ConflictException("Merging pull request #" + item.number + " could not update " + item.base
+            + " (" + result + "). Run again.");
+      }
+      return merge.name();
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot merge pull request #" + item.number + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void requireBranch(String branch) {
+    try (Repository repo = new FileRepositoryBuilder().setGitDir(origin.toFile()).setMustExist(true).build()) {
+      if (repo.exactRef(Constants.R_HEADS + branch) == null) {
+        throw new PreconditionException("Branch '" + branch + "' does not exist on origin. Push it first.");
+      }
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot read origin " + origin + ": " + e.getMessage(), e);
+    }
+  }
+
+  // Labels
+
+  @Override
+  public Set<String> labels() {
+    return store.read(state -> new LinkedHashSet<>(state.labels));
+  }
+
+  @Override
+  public void addLabels(int number, Collection<String> labels) {
+    store.write(state -> {
+      for (String label : labels) {
+        if (!state.labels.contains(label)) {
+          throw new PreconditionException("The label '" + label + "' does not exist in this repository (labels: "
+              + state.labels + "). Create it, or use one of the existing labels.");
+        }
+      }
+      Item item = item(state, number);
+      for (String label : labels) {
+        if (!item.labels.contains(label)) {
+          item.labels.add(label);
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void createLabel(String name) {
+    store.write(state -> {
+      if (!state.labels.contains(name)) {
+        state.labels.add(name);
+      }
+      return null;
+    });
+  }
+
+  // Milestones
+
+  @Override
+  public Optional<Milestone> milestone(String title) {
+    return store.read(state -> state.milestones.stream().filter(m -> m.title.equals(title)).findFirst()
+        .map(this::toMilestone));
+  }
+
+  @Override
+  public List<Milestone> openMilestones() {
+    return store.read(state -> state.milestones.stream().filter(m -> "open".equals(m.state))
+        .map(this::toMilestone).toList());
+  }
+
+  @Override
+  public List<Issue> milestoneItems(Milestone milestone) {
+    return store.read(state -> state.items.stream().filter(i -> milestone.title().equals(i.milestone))
+        .map(this::toIssue).toList());
+  }
+
+  @Override
+  public Milestone closeMilestone(Milestone milestone) {
+    return store.write(state -> {
+      MilestoneData data = state.milestones.stream().filter(m -> m.number == milestone.number()).findFirst()
+          .orElseThrow(() -> new PreconditionException("No milestone #" + milestone.number() + "."));
+      data.state = "closed";
+      return toMilestone(data);
+    });
+  }
+
+  /** Creates an open milestone, or returns the one with this title. */
+  public Milestone createMilestone(String title) {
+    return store.write(state -> {
+      for (MilestoneData m : state.milestones) {
+        if (m.title.equals(title)) {
+          return toMilestone(m);
+        }
+      }
+      MilestoneData m = new MilestoneData();
+      m.number = state.nextMilestone++;
+      m.title = title;
+      m.state = "open";
+      state.milestones.add(m);
+      return toMilestone(m);
+    });
+  }
+
+  /** Files a plain issue, for seeding. */
+  public Issue createIssue(String title, String author, List<String> labels, String milestone) {
+    return store.write(state -> {
+      Item item = new Item();
+      item.number = state.nextNumber++;
+      item.kind = "issue";
+      item.title = title;
+      item.body = "";
+      item.state = "open";
+      item.author = author;
+      item.labels = new ArrayList<>(labels);
+      item.milestone = milestone;
+      state.items.add(item);
+      return toIssue(item);
+    });
+  }
+
+  /** Puts an issue or pull request in a milestone (null removes it). */
+  public void setMilestone(int number, String milestone) {
+    store.write(state -> {
+      item(state, number).milestone = milestone;
+      return null;
+    });
+  }
+
+  /** Closes an issue or an unmerged pull request. */
+  public void close(int number) {
+    store.write(state -> {
+      Item item = item(state, number);
+      if (!"merged".equals(item.state)) {
+        item.state = "closed";
+      }
+      return null;
+    });
+  }
+
+  // Releases
+
+  @Override
+  public Optional<HostedRelease> releaseByTag(String tag) {
+    return store.read(state -> state.releases.stream().filter(r -> r.tag.equals(tag)).findFirst()
+        .map(this::toRelease));
+  }
+
+  @Override
+  public HostedRelease createDraftRelease(String tag, String name, String body) {
+    return store.write(state -> {
+      if (state.releases.stream().anyMatch(r -> r.tag.equals(tag))) {
+        throw new ConflictException("A release for tag " + tag + " already exists.");
+      }
+      ReleaseData r = new ReleaseData();
+      r.id = String.valueOf(state.nextRelease++);
+      r.tag = tag;
+      r.name = name;
+      r.body = body;
+      r.status = "draft";
+      state.releases.add(r);
+      return toRelease(r);
+    });
+  }
+
+  @Override
+  public HostedRelease updateReleaseBody(String id, String body) {
+    return store.write(state -> {
+      ReleaseData r = release(state, id);
+      r.body = body;
+      return toRelease(r);
+    });
+  }
+
+  @Override
+  public HostedRelease publishRelease(String id) {
+    return store.write(state -> {
+      ReleaseData r = release(state, id);
+      r.status = "published";
+      return toRelease(r);
+    });
+  }
+
+  // Users
+
+  @Override
+  public Optional<User> user(String login) {
+    return store.read(state -> state.users.stream().filter(u -> u.login.equals(login)).findFirst()
+        .map(u -> new User(u.login, Optional.ofNullable(u.name), userUrl(u.login))));
+  }
+
+  /** Registers a user's display name, for seeding. */
+  public void addUser(String login, String name) {
+    store.write(state -> {
+      state.users.removeIf(u -> u.login.equals(login));
+      UserData u = new UserData();
+      u.login = login;
+      u.name = name;
+      state.users.add(u);
+      return null;
+    });
+  }
+
+  // Mapping
+
+  private static Item item(State state, int number) {
+    return state.items.stream().filter(i -> i.number == number).findFirst()
+        .orElseThrow(() -> new PreconditionException("No issue or pull request #" + number + " exists."));
+  }
+
+  private static Item pull(State state, int number) {
+    Item item = item(state, number);
+    if (!"pull".equals(item.kind)) {
+      throw new PreconditionException("#" + number + " is an issue, not a pull request.");
+    }
+    return item;
+  }
+
+  private static ReleaseData release(State state, String id) {
+    return state.releases.stream().filter(r -> r.id.equals(id)).findFirst()
+        .orElseThrow(() -> new PreconditionException("No release with id " + id + "."));
+  }
+
+  private PullRequest toPull(Item i) {
+    PullRequest.State state = switch (i.state) {
+      case "merged" -> PullRequest.State.MERGED;
+      case "closed" -> PullRequest.State.CLOSED;
+      default -> PullRequest.State.OPEN;
+    };
+    return new PullRequest(i.number, i.title, i.body, i.head, i.base, state, i.author, i.labels,
+        Optional.ofNullable(i.milestone), Optional.ofNullable(i.mergedAt).map(Instant::parse),
+        Optional.ofNullable(i.mergeCommitSha), webUrl + "/pull/" + i.number);
+  }
+
+  private Issue toIssue(Item i) {
+    return new Issue(i.number, i.title, "pull".equals(i.kind) ? Issue.Kind.PULL_REQUEST : Issue.Kind.ISSUE,
+        "open".equals(i.state) ? Issue.State.OPEN : Issue.State.CLOSED, i.author, i.labels,
+        Optional.ofNullable(i.milestone), webUrl + ("pull".equals(i.kind) ? "/pull/" : "/issues/") + i.number);
+  }
+
+  private Milestone toMilestone(MilestoneData m) {
+    return new Milestone(m.number, m.title, "open".equals(m.state) ? Milestone.State.OPEN : Milestone.State.CLOSED,
+        webUrl + "/milestone/" + m.number);
+  }
+
+  private HostedRelease toRelease(ReleaseData r) {
+    return new HostedRelease(r.id, r.tag, r.name, r.body,
+        "draft".equals(r.status) ? HostedRelease.Status.DRAFT : HostedRelease.Status.PUBLISHED,
+        webUrl + "/releases/tag/" + r.tag);
+  }
+
+  @Override
+  public String toString() {
+    return "LocalHosting[" + store.directory() + ", origin " + origin + "]";
+  }
+}

@@ -1,0 +1,68 @@
+package dev.releasekit.notes.internal;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a commit subject says about its pull request and its conventional-commit type. Not API: the
+ * public view is {@link dev.releasekit.notes.NoteEntry}.
+ */
+public final class Subjects {
+  // Nine digits at most: a longer run is not a pull request number and would overflow an int.
+  private static final Pattern PULL_REQUEST = Pattern.compile("\\(#(\\d{1,9})\\)");
+  // Lower-case types only, so a Home Assistant style "Tibber: fix login" is not mistaken for a type.
+  private static final Pattern CONVENTIONAL =
+      Pattern.compile("^([a-z][a-z0-9-]*)(?:\\(([^()]*)\\))?(!)?: +(\\S.*)$");
+
+  private Subjects() {
+  }
+
+  /** A subject split into its pull request number (the last {@code (#N)}) and the rest. */
+  public record Numbered(int number, String title) {
+  }
+
+  /** A conventional-commit subject: {@code type(scope)!: description}. */
+  public record Conventional(String type, Optional<String> scope, String description, Marker marker) {
+  }
+
+  /** Whether the subject carries the {@code !} breaking marker. */
+  public enum Marker { NONE, BREAKING }
+
+  public static Optional<Numbered> numbered(String subject) {
+    if (subject == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = PULL_REQUEST.matcher(subject);
+    int start = -1;
+    int end = -1;
+    String digits = null;
+    while (matcher.find()) {
+      start = matcher.start();
+      end = matcher.end();
+      digits = matcher.group(1);
+    }
+    if (digits == null) {
+      return Optional.empty();
+    }
+    String before = subject.substring(0, start).strip();
+    String after = subject.substring(end).strip();
+    String title = after.isEmpty() ? before : before.isEmpty() ? after : before + " " + after;
+    return Optional.of(new Numbered(Integer.parseInt(digits), title));
+  }
+
+  public static Optional<Conventional> conventional(String title) {
+    Matcher matcher = CONVENTIONAL.matcher(title == null ? "" : title);
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    Optional<String> scope = Optional.ofNullable(matcher.group(2)).map(String::strip).filter(s -> !s.isEmpty());
+    return Optional.of(new Conventional(matcher.group(1), scope, matcher.group(4).strip(),
+        matcher.group(3) == null ? Marker.NONE : Marker.BREAKING));
+  }
+
+  /** The conventional-commit footer forms; either marks a breaking change wherever it appears in the message. */
+  public static boolean mentionsBreakingChange(String message) {
+    return message != null && (message.contains("BREAKING CHANGE") || message.contains("BREAKING-CHANGE"));
+  }
+}
