@@ -6,6 +6,10 @@ import java.util.Optional;
 /**
  * A commit as GitHub lists it in a comparison or a commit search.
  *
+ * <pre>{@code
+ * github.commitsByAuthor("paulus@example.com").stream().map(CommitSummary::subject).forEach(System.out::println);
+ * }</pre>
+ *
  * @param login the GitHub account the commit's author email maps to, when GitHub knows one
  */
 public record CommitSummary(String sha, String message, String authorName, String authorEmail,

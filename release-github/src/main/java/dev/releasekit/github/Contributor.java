@@ -6,6 +6,13 @@ import java.util.Optional;
 /**
  * A contributor to a repository as GitHub counts them. Anonymous contributors (commits whose email maps to no
  * account) have no login, only the name and email of their commits.
+ *
+ * <pre>{@code
+ * for (Contributor c : github.contributors()) {
+ *   String who = c.login().orElseGet(() -> c.email().orElse("?"));   // map anonymous ones via commitsByAuthor
+ *   System.out.println(who + ": " + c.contributions());
+ * }
+ * }</pre>
  */
 public record Contributor(Optional<String> login, Optional<String> name, Optional<String> email, int contributions) {
 

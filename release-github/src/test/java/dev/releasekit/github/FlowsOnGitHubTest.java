@@ -216,4 +216,22 @@ class FlowsOnGitHubTest {
     assertThat(stub.pulls()).isEmpty();
     assertThat(fixture.allOriginRefs()).isEqualTo(refs);
   }
+
+  @Test
+  void aMilestoneTitleThatDoesNotExistBlocksThePlanAndTheRunNamesTheOpenOnes() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    GitHub github = github(fixture, "home-assistant/core");
+    stub.milestone("0.58");
+    stub.milestone("0.59");
+    Release wrongTitle = Release.of("0.57").in(fixture.workTree()).hostedOn(github)
+        .then(ReleaseDaySteps.closeMilestone("0.57"));
+
+    Plan plan = wrongTitle.plan();
+    Throwable e = TokenLeakGuard.thrown(wrongTitle::run);
+
+    assertThat(plan.isBlocked()).isTrue();
+    assertThat(e).isInstanceOf(dev.releasekit.PreconditionException.class).hasMessageContaining("'0.57'")
+        .hasMessageContaining("0.58, 0.59");
+    assertThat(stub.writes()).isEmpty();
+  }
 }

@@ -250,4 +250,41 @@ class GitHubResilienceTest extends StubTestSupport {
 
     assertThat(e).isInstanceOf(AuthenticationException.class).hasMessageContaining("****");
   }
+
+  @Test
+  void aReadThatTimesOutIsRetried() {
+    GitHub impatient = stub.client().client(new okhttp3.OkHttpClient.Builder()
+        .readTimeout(java.time.Duration.ofMillis(200)).retryOnConnectionFailure(false).build()).build();
+    stub.label("bugfix");
+    stub.faultAt(0, Fault.SLOW);
+
+    assertThat(impatient.labels()).containsExactly("bugfix");
+    // how many attempts a loaded machine needs is timing; that the timeout was retried is not
+    assertThat(stub.requests().get(0).fault()).isEqualTo(Fault.SLOW);
+    assertThat(stub.requests().size()).isBetween(2, 4);
+    assertThat(TokenLeakGuard.captured()).contains("SocketTimeoutException");
+  }
+
+  @Test
+  void whenAnAnswerSaysTheLimitIsUsedUpTheNextRequestWaitsForTheReset() {
+    stub.label("bugfix");
+    stub.milestone("0.57");
+    stub.faultAt(0, Fault.LAST_BEFORE_RATE_LIMIT);
+
+    github.labels();
+    assertThat(stub.time().sleeps()).isEmpty();
+    github.openMilestones();
+
+    assertThat(stub.time().sleeps()).singleElement().isEqualTo(Duration.ofSeconds(60));
+    assertThat(stub.requests()).hasSize(2);
+  }
+
+  @Test
+  void labellingAnIssueThatDoesNotExistNamesIt() {
+    stub.label("cherry-picked");
+
+    Throwable e = TokenLeakGuard.thrown(() -> github.addLabels(777, List.of("cherry-picked")));
+
+    assertThat(e).isInstanceOf(PreconditionException.class).hasMessageContaining("#777");
+  }
 }

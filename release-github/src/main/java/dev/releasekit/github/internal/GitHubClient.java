@@ -225,7 +225,7 @@ public final class GitHubClient {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("labels", List.copyOf(labels));
     String action = "label #" + number + " " + String.join(", ", labels);
-    createOnce(action, ISSUES_WRITE,
+    createOnce(action, ISSUES_WRITE, "issue or pull request #" + number,
         Call.post(repoUrl("issues", Integer.toString(number), "labels").build(), Json.write(request)),
         () -> issueLabels(number).containsAll(labels) ? Optional.of(Boolean.TRUE) : Optional.empty(),
         response -> Boolean.TRUE);
@@ -503,11 +503,19 @@ public final class GitHubClient {
    */
   private <T> T createOnce(String action, String permission, Call post, Supplier<Optional<T>> readBack,
       Function<ApiResponse, T> created) {
+    return createOnce(action, permission, null, post, readBack, created);
+  }
+
+  private <T> T createOnce(String action, String permission, String missingObject, Call post,
+      Supplier<Optional<T>> readBack, Function<ApiResponse, T> created) {
     for (int attempt = 1; ; attempt++) {
       ApiResponse response = transport.send(post);
       if (response.isSuccess()) {
         repositorySeen.set(true);
         return created.apply(response);
+      }
+      if (response.status() == 404 && missingObject != null) {
+        throw missing(response, missingObject, "Check the number.");
       }
       if (!response.isTransientFailure()) {
         throw failure(response, action, permission);

@@ -87,10 +87,19 @@ public final class GitHubStub implements AutoCloseable {
     /** 429 with {@code retry-after: 30}. */
     SECONDARY_RETRY_AFTER,
     /** 403 with only the documented secondary-limit message. */
-    SECONDARY_MESSAGE;
+    SECONDARY_MESSAGE,
+    /** Answers normally, but says the primary limit is used up ({@code x-ratelimit-remaining: 0}) for 60 seconds. */
+    LAST_BEFORE_RATE_LIMIT,
+    /** Answers normally after a real delay of one second, longer than a test client's read timeout. */
+    SLOW;
 
     boolean afterEffect() {
-      return this == BAD_GATEWAY_AFTER_EFFECT || this == RESET_AFTER_EFFECT;
+      return this == BAD_GATEWAY_AFTER_EFFECT || this == RESET_AFTER_EFFECT || this == LAST_BEFORE_RATE_LIMIT
+          || this == SLOW;
+    }
+
+    boolean replacesAnswer() {
+      return this != LAST_BEFORE_RATE_LIMIT && this != SLOW;
     }
   }
 
@@ -509,15 +518,20 @@ public final class GitHubStub implements AutoCloseable {
         validationErrors.add(method + " " + path + ": the stub failed: " + e);
         answer = error(500, "stub failure: " + e.getMessage());
       }
-      if (fault != null) {
+      if (fault != null && fault.replacesAnswer()) {
         answer = faultAnswer(fault);
+      } else if (fault == Fault.LAST_BEFORE_RATE_LIMIT) {
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.put("x-ratelimit-remaining", "0");
+        headers.put("x-ratelimit-reset", Long.toString(time.instant().plusSeconds(60).getEpochSecond()));
+        answer = new Answer(answer.status(), headers, answer.body());
       }
     }
     boolean dropped = fault == Fault.RESET || fault == Fault.RESET_AFTER_EFFECT;
     Map<String, String> headers = new LinkedHashMap<>(answer.headers());
     String responseBody = answer.body();
     int status = answer.status();
-    if ("GET".equals(method) && status == 200 && fault == null) {
+    if ("GET".equals(method) && status == 200 && (fault == null || !fault.replacesAnswer())) {
       String etag = "W/\"" + sha1(responseBody) + "\"";
       headers.put("ETag", etag);
       if (etag.equals(request.getHeader("If-None-Match"))) {
@@ -542,6 +556,9 @@ public final class GitHubStub implements AutoCloseable {
       return response.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
     }
     headers.forEach(response::withHeader);
+    if (fault == Fault.SLOW) {
+      response.withFixedDelay(1000);
+    }
     if (!responseBody.isEmpty()) {
       response.withBody(responseBody);
     }
