@@ -81,19 +81,9 @@ public final class GitHub implements Hosting {
     return builder()
         .baseUrl(env.getOrDefault("GITHUB_API_URL", Endpoints.GITHUB_API))
         .webUrl(env.get("GITHUB_SERVER_URL"))
-        .token(tokenFrom(env))
+        .token(Endpoints.token(env))
         .repository(repository)
         .build();
-  }
-
-  /** The token in {@code GITHUB_TOKEN}, failing clearly when it is unset. */
-  public static Secret tokenFrom(Map<String, String> env) {
-    String token = env.get("GITHUB_TOKEN");
-    if (token == null || token.isBlank()) {
-      throw new PreconditionException("The environment variable GITHUB_TOKEN is not set. Export a token with "
-          + "contents, pull_requests and issues write access to the repository, and run again.");
-    }
-    return Secret.of(token.strip());
   }
 
   public static Builder builder() {

@@ -151,6 +151,9 @@ class FlowsOnGitHubTest {
     assertThat(again.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
     assertThat(writesAfter(stub, before)).isEmpty();
     assertThat(stub.creations()).containsEntry("release", 1).containsEntry("pull", 1);
+    String journal = fixture.file("refs/releasekit/0.57.0", "journal.jsonl");
+    assertThat(journal).contains("close milestone 0.57").doesNotContain(GitHubStub.TOKEN);
+    TokenLeakGuard.record(journal + report.toJson() + report.toMarkdown() + again);
   }
 
   @Test

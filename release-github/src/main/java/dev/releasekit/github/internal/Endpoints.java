@@ -1,6 +1,8 @@
 package dev.releasekit.github.internal;
 
 import dev.releasekit.PreconditionException;
+import dev.releasekit.Secret;
+import java.util.Map;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 
@@ -37,6 +39,16 @@ public record Endpoints(HttpUrl api, HttpUrl graphQl, String web) {
   private static String origin(HttpUrl url) {
     boolean defaultPort = url.port() == HttpUrl.defaultPort(url.scheme());
     return url.scheme() + "://" + url.host() + (defaultPort ? "" : ":" + url.port());
+  }
+
+  /** The token in {@code GITHUB_TOKEN}, failing clearly when it is unset. */
+  public static Secret token(Map<String, String> env) {
+    String token = env.get("GITHUB_TOKEN");
+    if (token == null || token.isBlank()) {
+      throw new PreconditionException("The environment variable GITHUB_TOKEN is not set. Export a token with "
+          + "contents, pull_requests and issues write access to the repository, and run again.");
+    }
+    return Secret.of(token.strip());
   }
 
   /** The REST URL of {@code segments} under the API base, each segment encoded. */

@@ -44,7 +44,7 @@ public final class GitHubHostingProvider implements HostingProvider {
     return Optional.of(GitHub.builder()
         .baseUrl(apiBase)
         .webUrl(webBase)
-        .token(GitHub.tokenFrom(environment))
+        .token(Endpoints.token(environment))
         .repository(origin.get().repository())
         .build());
   }

@@ -1103,6 +1103,9 @@ public final class GitHubStub implements AutoCloseable {
 
   /** One page of {@code all}, honouring {@code per_page} (default 30, at most 100) with GitHub's Link header. */
   private Answer page(URI uri, Map<String, String> query, List<JsonNode> all) {
+    if (!"100".equals(query.get("per_page"))) {
+      validationErrors.add("GET " + uri.getRawPath() + ": a list read without per_page=100 costs extra pages");
+    }
     int perPage = Math.min(100, Integer.parseInt(query.getOrDefault("per_page", "30")));
     int page = Integer.parseInt(query.getOrDefault("page", "1"));
     int from = Math.min(all.size(), (page - 1) * perPage);
