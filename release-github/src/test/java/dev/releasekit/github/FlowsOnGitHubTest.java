@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Home Assistant's preparation and release day, and PostHog's release, run by release-core's engine on GitHub:
  * the stateful stub shares the fixture's bare origin, so merging the release pull request makes a real merge
  * commit that the next steps (merge master into dev) build on. Each flow also runs under {@code plan()}, which
- * must send GitHub nothing but GETs and the GraphQL read.
+ * must send GitHub nothing but GETs and the GraphQL read: the plans get {@link GitHub#readOnly()}, which would
+ * throw on any write reaching it through core's overlay, and the stub's log is checked too.
  */
 @ExtendWith(TokenLeakGuard.class)
 class FlowsOnGitHubTest {
@@ -106,7 +107,7 @@ class FlowsOnGitHubTest {
     GitHub github = github(fixture, "home-assistant/core");
     Map<String, String> refs = fixture.originRefs();
 
-    Plan plan = preparation(fixture, github).plan();
+    Plan plan = preparation(fixture, github.readOnly()).plan();
 
     assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
     assertThat(stub.writes()).isEmpty();
@@ -165,7 +166,7 @@ class FlowsOnGitHubTest {
     int before = stub.requests().size();
     Map<String, String> refs = fixture.allOriginRefs();
 
-    Plan plan = releaseDay(fixture, github).plan();
+    Plan plan = releaseDay(fixture, github.readOnly()).plan();
 
     assertThat(plan.isBlocked()).as(plan.toString()).isFalse();
     assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
@@ -212,7 +213,7 @@ class FlowsOnGitHubTest {
     GitHub github = github(fixture, "PostHog/posthog");
     Map<String, String> refs = fixture.allOriginRefs();
 
-    Plan plan = postHog(fixture, github).plan();
+    Plan plan = postHog(fixture, github.readOnly()).plan();
 
     assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
     assertThat(stub.writes()).isEmpty();

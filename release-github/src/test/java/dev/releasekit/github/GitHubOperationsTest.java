@@ -288,4 +288,13 @@ class GitHubOperationsTest extends StubTestSupport {
     });
     assertThat(github.user("nobody-here")).isEmpty();
   }
+
+  @Test
+  void emptyBatchesSendNothing() {
+    assertThat(github.pullRequests(List.of())).isEmpty();
+    github.addLabels(1, List.of());
+
+    assertThat(stub.requests()).isEmpty();
+    assertThat(github.requestCount().total()).isZero();
+  }
 }

@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds GitHub for an origin on github.com (https, ssh or scp-like {@code git@github.com:owner/repo.git}) or on
- * the Enterprise host named by {@code GITHUB_SERVER_URL} or {@code GITHUB_API_URL}. Registered in
- * {@code META-INF/services/dev.releasekit.spi.HostingProvider}.
+ * the Enterprise host named by {@code GITHUB_SERVER_URL} or {@code GITHUB_API_URL}, when {@code GITHUB_TOKEN} is
+ * set. Registered in {@code META-INF/services/dev.releasekit.spi.HostingProvider}.
  */
 public final class GitHubHostingProvider implements HostingProvider {
+  private static final Logger LOG = LoggerFactory.getLogger(GitHubHostingProvider.class);
   private static final Pattern SCP_LIKE = Pattern.compile("^(?:[^@/]+@)?([^:/]+):(?!//)(.+)$");
 
   /** The host and {@code owner/name} of a git URL; empty when it is a local path or cannot be read. */
@@ -39,6 +42,14 @@ public final class GitHubHostingProvider implements HostingProvider {
       apiBase = Endpoints.GITHUB_API;
       webBase = "https://github.com";
     } else {
+      return Optional.empty();
+    }
+    String token = environment.get("GITHUB_TOKEN");
+    if (token == null || token.isBlank()) {
+      // Like core's own fallback: a release that never touches the hosting still runs; one that does is told to
+      // set GITHUB_TOKEN (or wire a hosting) when it first calls it.
+      LOG.info("origin {} is on {}, but GITHUB_TOKEN is not set; GitHub is not used", origin.get().repository(),
+          host);
       return Optional.empty();
     }
     return Optional.of(GitHub.builder()
