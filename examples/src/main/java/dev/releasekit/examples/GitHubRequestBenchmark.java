@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * notes (read the metadata again, in one batch), labels (label each picked pull request), close the milestone.
  *
  * <pre>{@code
- * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=dev.releasekit.examples.GitHubRequestBenchmark
+ * mvn -B -q -DskipTests install && mvn -q -f examples exec:java -Dexec.mainClass=dev.releasekit.examples.GitHubRequestBenchmark
  * }</pre>
  */
 public final class GitHubRequestBenchmark {
