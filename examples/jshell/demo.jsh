@@ -6,9 +6,7 @@ import java.nio.file.*;
 var project = LocalProject.homeAssistant(Files.createTempDirectory("ha"));
 var release = Release.of("0.57").in(project.workTree())
     .mergeForward("master", "dev").cutBranch().bumpVersion().openPr();
-release
-var plan = release.plan();
-plan
-var report = release.run();
-report
-release.run().isNoOp()
+release;
+release.plan();
+release.run();
+release.run().isNoOp();

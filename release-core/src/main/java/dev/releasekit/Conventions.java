@@ -3,6 +3,9 @@ package dev.releasekit;
 import dev.releasekit.files.PythonConstants;
 import dev.releasekit.files.PythonString;
 import dev.releasekit.files.VersionFile;
+import dev.releasekit.notes.ChangelogSection;
+import dev.releasekit.notes.NotesStyle;
+import dev.releasekit.notes.Organisation;
 import dev.releasekit.version.Version;
 import dev.releasekit.version.VersionScheme;
 import java.util.List;
@@ -42,6 +45,13 @@ public final class Conventions {
   private final String cherryPickedLabel;
   private final String revertedLabel;
   private final boolean commandsRefuseDevVersions;
+  private final NotesStyle notesStyle;
+  private final Organisation organisation;
+  private final String changelogPath;
+  private final String changelogHeadingPattern;
+  private final String changelogMessagePattern;
+  private final String syncBranchPattern;
+  private final String syncTitlePattern;
 
   private Conventions(Builder b) {
     this.name = b.name;
@@ -60,6 +70,13 @@ public final class Conventions {
     this.cherryPickedLabel = b.cherryPickedLabel;
     this.revertedLabel = b.revertedLabel;
     this.commandsRefuseDevVersions = b.commandsRefuseDevVersions;
+    this.notesStyle = b.notesStyle;
+    this.organisation = b.organisation;
+    this.changelogPath = b.changelogPath;
+    this.changelogHeadingPattern = b.changelogHeadingPattern;
+    this.changelogMessagePattern = b.changelogMessagePattern;
+    this.syncBranchPattern = b.syncBranchPattern;
+    this.syncTitlePattern = b.syncTitlePattern;
   }
 
   /**
@@ -82,6 +99,7 @@ public final class Conventions {
         .nextDevelopmentMessagePattern("Version bump to {version}")
         .versionFiles(List.of(PythonConstants.at("homeassistant/const.py")))
         .commandsRefuseDevVersions(true)
+        .notesStyle(NotesStyle.homeAssistant())
         .build();
   }
 
@@ -103,6 +121,11 @@ public final class Conventions {
         .bumpMessagePattern("Bump version {version}")
         .nextDevelopmentMessagePattern("Bump version {version}")
         .versionFiles(List.of(PythonString.at("posthog/version.py", "VERSION")))
+        .notesStyle(NotesStyle.postHog())
+        .organisation(Organisation.builder().domain("posthog.com").build())
+        .changelogMessagePattern("Changelog version {version}")
+        .syncBranchPattern("{version}-sync")
+        .syncTitlePattern("Sync {version} to master")
         .build();
   }
 
@@ -121,6 +144,7 @@ public final class Conventions {
         .bumpMessagePattern("Release {version}")
         .nextDevelopmentMessagePattern("Start {version}")
         .versionFiles(List.of())
+        .notesStyle(NotesStyle.semver())
         .build();
   }
 
@@ -154,6 +178,19 @@ public final class Conventions {
 
   public String nextDevelopmentMessage(Version version) {
     return expand(nextDevelopmentMessagePattern, version);
+  }
+
+  public String changelogMessage(Version version) {
+    return expand(changelogMessagePattern, version);
+  }
+
+  /** The branch that carries a release's changelog and version commits back to main, checked as a ref name. */
+  public String syncBranch(Version version) {
+    return checkedRef("sync branch", syncBranchPattern, expand(syncBranchPattern, version), "refs/heads/");
+  }
+
+  public String syncTitle(Version version) {
+    return expand(syncTitlePattern, version);
   }
 
   private String expand(String pattern, Version version) {
@@ -238,6 +275,24 @@ public final class Conventions {
     return commandsRefuseDevVersions;
   }
 
+  /** How release notes group and decorate pull requests. */
+  public NotesStyle notesStyle() {
+    return notesStyle;
+  }
+
+  /** Who counts as a member, so the commit log can list external contributors separately. */
+  public Organisation organisation() {
+    return organisation;
+  }
+
+  public String changelogPath() {
+    return changelogPath;
+  }
+
+  public String changelogHeadingPattern() {
+    return changelogHeadingPattern;
+  }
+
   // Variants
 
   public Conventions withMainBranch(String branch) {
@@ -276,6 +331,18 @@ public final class Conventions {
     return toBuilder().cherryPickedLabel(label).build();
   }
 
+  public Conventions withNotesStyle(NotesStyle style) {
+    return toBuilder().notesStyle(style).build();
+  }
+
+  public Conventions withOrganisation(Organisation organisation) {
+    return toBuilder().organisation(organisation).build();
+  }
+
+  public Conventions withCommandsRefusingDevVersions() {
+    return toBuilder().commandsRefuseDevVersions(true).build();
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder(name);
     b.scheme = scheme;
@@ -293,6 +360,13 @@ public final class Conventions {
     b.cherryPickedLabel = cherryPickedLabel;
     b.revertedLabel = revertedLabel;
     b.commandsRefuseDevVersions = commandsRefuseDevVersions;
+    b.notesStyle = notesStyle;
+    b.organisation = organisation;
+    b.changelogPath = changelogPath;
+    b.changelogHeadingPattern = changelogHeadingPattern;
+    b.changelogMessagePattern = changelogMessagePattern;
+    b.syncBranchPattern = syncBranchPattern;
+    b.syncTitlePattern = syncTitlePattern;
     return b;
   }
 
@@ -320,6 +394,13 @@ public final class Conventions {
     private String cherryPickedLabel = "cherry-picked";
     private String revertedLabel = "reverted";
     private boolean commandsRefuseDevVersions;
+    private NotesStyle notesStyle = NotesStyle.semver();
+    private Organisation organisation = Organisation.builder().build();
+    private String changelogPath = "CHANGELOG.md";
+    private String changelogHeadingPattern = ChangelogSection.DEFAULT_HEADING;
+    private String changelogMessagePattern = "Changelog {version}";
+    private String syncBranchPattern = "sync-{version}";
+    private String syncTitlePattern = "Sync {version}";
 
     public Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -398,6 +479,42 @@ public final class Conventions {
     /** Whether command steps refuse to run for a dev version, as Home Assistant's {@code script/release} does. */
     public Builder commandsRefuseDevVersions(boolean refuse) {
       this.commandsRefuseDevVersions = refuse;
+      return this;
+    }
+
+    public Builder notesStyle(NotesStyle style) {
+      this.notesStyle = Objects.requireNonNull(style);
+      return this;
+    }
+
+    public Builder organisation(Organisation organisation) {
+      this.organisation = Objects.requireNonNull(organisation);
+      return this;
+    }
+
+    public Builder changelogPath(String path) {
+      this.changelogPath = Objects.requireNonNull(path);
+      return this;
+    }
+
+    /** The changelog heading, such as {@code ### {version} - {date:EEEE dd MMMM}}. */
+    public Builder changelogHeadingPattern(String pattern) {
+      this.changelogHeadingPattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    public Builder changelogMessagePattern(String pattern) {
+      this.changelogMessagePattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    public Builder syncBranchPattern(String pattern) {
+      this.syncBranchPattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    public Builder syncTitlePattern(String pattern) {
+      this.syncTitlePattern = Objects.requireNonNull(pattern);
       return this;
     }
 

@@ -6,6 +6,7 @@ import dev.releasekit.internal.Hostings;
 import dev.releasekit.internal.OverlayHosting;
 import dev.releasekit.internal.OverlayRegistry;
 import dev.releasekit.internal.Sandbox;
+import dev.releasekit.spi.CommandOutput;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.ImageRegistry;
 import dev.releasekit.spi.Journal;
@@ -115,7 +116,7 @@ final class Engine {
         continue;
       }
       listener.stepStarted(index, description);
-      Context context = new Context(workspace, hosting, registry, journal, listener, index);
+      Context context = new Context(mode, workspace, hosting, registry, journal, listener, index);
       StepResult result;
       try {
         StepResult raw = step.apply(context);
@@ -168,6 +169,7 @@ final class Engine {
   }
 
   private final class Context implements StepContext {
+    private final Mode mode;
     private final Workspace workspace;
     private final Hosting hosting;
     private final Optional<ImageRegistry> registry;
@@ -176,8 +178,9 @@ final class Engine {
     private final int index;
     final List<Change> changes = new ArrayList<>();
 
-    Context(Workspace workspace, Hosting hosting, Optional<ImageRegistry> registry, Journal journal,
+    Context(Mode mode, Workspace workspace, Hosting hosting, Optional<ImageRegistry> registry, Journal journal,
         ReleaseListener listener, int index) {
+      this.mode = mode;
       this.workspace = workspace.recordingChangesTo(this::change);
       this.hosting = hosting;
       this.registry = registry;
@@ -234,6 +237,13 @@ final class Engine {
     @Override
     public Clock clock() {
       return clock;
+    }
+
+    @Override
+    public CommandOutput exec(List<String> command, Map<String, String> environment) {
+      // A rehearsal must not publish a package or call a deploy hook: commands are recorded, not run.
+      return mode == Mode.PLAN ? new CommandOutput(0, "(not run in a plan: " + String.join(" ", command) + ")")
+          : StepContext.super.exec(command, environment);
     }
   }
 }

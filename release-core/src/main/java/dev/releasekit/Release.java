@@ -2,6 +2,15 @@ package dev.releasekit;
 
 import dev.releasekit.internal.Blueprint;
 import dev.releasekit.internal.steps.BumpVersionStep;
+import dev.releasekit.internal.steps.ChangelogStep;
+import dev.releasekit.internal.steps.CherryPickMilestoneStep;
+import dev.releasekit.internal.steps.CloseMilestoneStep;
+import dev.releasekit.internal.steps.CommandStep;
+import dev.releasekit.internal.steps.CommitLogStep;
+import dev.releasekit.internal.steps.MergePullRequestStep;
+import dev.releasekit.internal.steps.PickCommitsStep;
+import dev.releasekit.internal.steps.PublishReleaseStep;
+import dev.releasekit.internal.steps.ReleaseNotesStep;
 import dev.releasekit.internal.steps.CutBranchStep;
 import dev.releasekit.internal.steps.MergeForwardStep;
 import dev.releasekit.internal.steps.OpenPullRequestStep;
@@ -17,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A release, as an immutable value: a version, the conventions of the project, and the steps to take. Each verb
@@ -178,6 +189,14 @@ public final class Release {
     b.branch = branch;
   }
 
+  /**
+   * Works on the release branch from here on without cutting it, as release day does on a branch cut days
+   * before.
+   */
+  public Release onReleaseBranch() {
+    return plus(b -> b.branch = b.conventions.releaseBranch(b.version));
+  }
+
   /** Writes this release's version into the version files on the release branch (or main when none was cut). */
   public Release bumpVersion() {
     return plus(b -> bump(b, b.version));
@@ -215,6 +234,114 @@ public final class Release {
   public Release openPr() {
     return plus(b -> b.add(new OpenPullRequestStep(b.branch, b.conventions.mainBranch(),
         b.conventions.pullRequestTitle(b.version), context -> "Release " + b.version + ".")));
+  }
+
+  // Release day
+
+  /** Cherry-picks the merged pull requests of the open milestone with the highest version onto the branch. */
+  public Release cherryPickMilestone() {
+    return plus(b -> b.add(new CherryPickMilestoneStep(Optional.empty(), b.branch, b.conventions.mainBranch(),
+        CherryPicks.inMergeOrder())));
+  }
+
+  /** Cherry-picks the merged pull requests of the milestone titled exactly {@code title}, in merge order. */
+  public Release cherryPickMilestone(String title) {
+    return cherryPickMilestone(title, CherryPicks.inMergeOrder());
+  }
+
+  public Release cherryPickMilestone(String title, CherryPicks options) {
+    Objects.requireNonNull(title, "title");
+    return plus(b -> b.add(new CherryPickMilestoneStep(Optional.of(title), b.branch, b.conventions.mainBranch(),
+        options)));
+  }
+
+  /** Writes the release notes (GitHub variant) into the release pull request's body. */
+  public Release releaseNotes() {
+    return plus(b -> b.add(new ReleaseNotesStep(b.branch, b.conventions.mainBranch())));
+  }
+
+  /** Lists {@code %s %ae} of the commits since the previous release's tag, external contributors apart. */
+  public Release commitLog() {
+    return plus(b -> b.add(new CommitLogStep(Optional.empty(), b.branch)));
+  }
+
+  /** Lists {@code %s %ae} of {@code from..to}, external contributors apart. */
+  public Release commitLog(String from, String to) {
+    return plus(b -> b.add(new CommitLogStep(Optional.of(from), to)));
+  }
+
+  /** Prepends this version's section, built from the release's pull requests, to the changelog. */
+  public Release changelog() {
+    return plus(b -> b.add(new ChangelogStep(b.branch, b.conventions.mainBranch(), Optional.empty())));
+  }
+
+  /** Prepends this version's section with a hand-written body to the changelog. */
+  public Release changelog(String body) {
+    return plus(b -> b.add(new ChangelogStep(b.branch, b.conventions.mainBranch(), Optional.of(body))));
+  }
+
+  /** Merges the release pull request with a merge commit, never a squash. */
+  public Release mergePr() {
+    return plus(b -> b.add(new MergePullRequestStep(b.branch, b.conventions.mainBranch())));
+  }
+
+  /**
+   * Tags main (annotated, message from the conventions) and publishes the hosting's release for the tag: created
+   * as a draft with the release pull request's body, then published.
+   */
+  public Release publishRelease() {
+    return plus(b -> {
+      Conventions c = b.conventions;
+      String tag = c.tag(b.version);
+      b.add(new TagStep(tag, c.mainBranch(), c.tagMessage(b.version)));
+      b.add(new PublishReleaseStep(tag, c.releaseTitle(b.version), b.branch, c.mainBranch()));
+    });
+  }
+
+  /** Closes the release's milestone once everything in it is merged and on the release branch. */
+  public Release closeMilestone() {
+    return plus(b -> b.add(new CloseMilestoneStep(Optional.of(milestoneTitle(b)), b.branch,
+        b.conventions.mainBranch(), false)));
+  }
+
+  /** Closes the release's milestone even if open or unpicked pull requests remain (they become warnings). */
+  public Release closeMilestoneEvenIfIncomplete() {
+    return plus(b -> b.add(new CloseMilestoneStep(Optional.of(milestoneTitle(b)), b.branch,
+        b.conventions.mainBranch(), true)));
+  }
+
+  private static String milestoneTitle(Blueprint b) {
+    return b.conventions.pullRequestTitle(b.version).matches("[0-9][0-9.a-z]*")
+        ? b.conventions.pullRequestTitle(b.version) : b.version.toString();
+  }
+
+  /**
+   * PostHog's sync: a {@code <version>-sync} branch from main carrying the release branch's changelog and version
+   * commits, and a pull request to main.
+   */
+  public Release syncBranch() {
+    return plus(b -> {
+      Conventions c = b.conventions;
+      String sync = c.syncBranch(b.version);
+      b.add(new CutBranchStep(sync, c.mainBranch()));
+      b.add(new PickCommitsStep(b.branch, sync, c.mainBranch(),
+          Set.of(c.changelogMessage(b.version), c.bumpMessage(b.version))));
+      b.add(new OpenPullRequestStep(sync, c.mainBranch(), c.syncTitle(b.version),
+          context -> "Brings the " + b.version + " changelog and version bump back to " + c.mainBranch() + "."));
+    });
+  }
+
+  /**
+   * Runs a command in the work tree, such as {@code script/release}, with {@code RELEASEKIT_VERSION},
+   * {@code RELEASEKIT_TAG} and {@code RELEASEKIT_BRANCH} set. Its output goes into the report; a non-zero exit
+   * fails the step. Plans record it without running it.
+   */
+  public Release run(String command, String... arguments) {
+    List<String> full = new ArrayList<>();
+    full.add(Objects.requireNonNull(command, "command"));
+    full.addAll(List.of(arguments));
+    return plus(b -> b.add(new CommandStep(full, b.conventions.tag(b.version), b.branch,
+        b.conventions.mainBranch())));
   }
 
   /** Adds any step, such as {@code Registry.awaitTag(...)} or one of your own. */

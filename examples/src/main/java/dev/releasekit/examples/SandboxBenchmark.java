@@ -3,11 +3,10 @@ package dev.releasekit.examples;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.internal.Sandbox;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,44 +55,10 @@ public final class SandboxBenchmark {
     }
   }
 
-  /** A clone of a bare origin holding {@code commits} linear commits, each changing one file, plus a few refs. */
+  /** A clone of a bare origin holding {@code commits} linear commits, each changing one file, plus a branch. */
   private static Path repository(Path dir, int commits) throws IOException, InterruptedException {
-    Path origin = dir.resolve("origin.git");
-    run(dir, "git", "init", "-q", "--bare", "-b", "master", origin.toString());
-    Process importer = new ProcessBuilder("git", "fast-import", "--quiet").directory(origin.toFile())
-        .redirectErrorStream(true).start();
-    try (OutputStream in = importer.getInputStream() == null ? null : importer.getOutputStream()) {
-      StringBuilder batch = new StringBuilder();
-      for (int i = 1; i <= commits; i++) {
-        String content = "line " + i + "\n";
-        batch.append("commit refs/heads/master\n")
-            .append("committer Bench <bench@example.com> ").append(1_500_000_000L + i).append(" +0000\n")
-            .append("data ").append(("commit " + i).length()).append("\ncommit ").append(i).append('\n')
-            .append("M 644 inline file").append(i % 100).append(".txt\n")
-            .append("data ").append(content.length()).append('\n').append(content).append('\n');
-        if (batch.length() > 1 << 20) {
-          in.write(batch.toString().getBytes(StandardCharsets.UTF_8));
-          batch.setLength(0);
-        }
-      }
-      batch.append("reset refs/heads/dev\nfrom refs/heads/master\n\n");
-      in.write(batch.toString().getBytes(StandardCharsets.UTF_8));
-    }
-    if (importer.waitFor() != 0) {
-      throw new IOException("git fast-import failed: " + new String(importer.getInputStream().readAllBytes(),
-          StandardCharsets.UTF_8));
-    }
-    Path clone = dir.resolve("work");
-    run(dir, "git", "clone", "-q", origin.toString(), clone.toString());
-    return clone;
-  }
-
-  private static void run(Path dir, String... command) throws IOException, InterruptedException {
-    Files.createDirectories(dir);
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (process.waitFor() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
-    }
+    return Repositories.cloneOfLinear(dir, commits, i -> new Repositories.Generated("Bench", "bench@example.com",
+        "commit " + (i + 1) + "\n", "file" + (i + 1) % 100 + ".txt", "line " + (i + 1) + "\n"), Map.of(),
+        List.of("dev"));
   }
 }

@@ -299,6 +299,22 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
+  /**
+   * The patch-id of a commit's change (against its first parent), as {@code git patch-id} computes it: equal for
+   * the same change applied on another branch, which is how a cherry-pick made by hand is recognised.
+   */
+  public String patchId(String commit) {
+    try (RevWalk walk = new RevWalk(repo);
+        org.eclipse.jgit.diff.PatchIdDiffFormatter formatter = new org.eclipse.jgit.diff.PatchIdDiffFormatter()) {
+      RevCommit c = walk.parseCommit(resolveId(commit));
+      formatter.setRepository(repo);
+      formatter.format(c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0)).getTree(), c.getTree());
+      return formatter.getCalulatedPatchId().name();
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot compute the patch-id of " + commit + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A file's bytes at a revision, or empty when the file does not exist there. */
   public Optional<byte[]> readFile(String revision, String path) {
     ObjectId commit = resolveId(revision);

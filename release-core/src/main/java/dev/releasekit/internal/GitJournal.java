@@ -66,14 +66,17 @@ public final class GitJournal implements Journal {
       Ref local = repo.exactRef(ref);
       remoteTip = workspace.remoteRefs().containsKey(ref) ? ObjectId.fromString(workspace.remoteRefs().get(ref))
           : null;
-      String text = null;
+      // Origin's copy first (a fresh CI clone has only that), then anything the local file recorded that never
+      // reached origin, such as a command's intent written just before the process died.
+      java.util.Set<String> seen = new java.util.HashSet<>();
       if (remoteTip != null && local != null && local.getObjectId().equals(remoteTip)) {
-        text = readBlob(remoteTip);
-      } else if (Files.exists(file)) {
-        text = Files.readString(file, StandardCharsets.UTF_8);
+        readBlob(remoteTip).lines().filter(l -> !l.isBlank() && seen.add(l)).forEach(this::accept);
       }
-      if (text != null) {
-        text.lines().filter(l -> !l.isBlank()).forEach(this::accept);
+      if (Files.exists(file)) {
+        List<String> pending = Files.readString(file, StandardCharsets.UTF_8).lines()
+            .filter(l -> !l.isBlank() && seen.add(l)).toList();
+        pending.forEach(this::accept);
+        dirty = !pending.isEmpty() && remoteTip != null;
       }
     } catch (IOException e) {
       throw new ReleaseException("Cannot read the releasekit journal: " + e.getMessage(), e);

@@ -45,6 +45,7 @@ public final class OverlayHosting implements Hosting {
   private final Set<String> createdLabels = new LinkedHashSet<>();
   private final Map<Integer, Milestone> milestones = new HashMap<>();
   private final Map<String, HostedRelease> releases = new LinkedHashMap<>();
+  private final Map<String, HostedRelease> seenReleases = new HashMap<>();
   private int nextNumber = FIRST_NEW_NUMBER;
 
   public OverlayHosting(Hosting real, Supplier<Repository> sandboxOrigin, Clock clock) {
@@ -211,7 +212,9 @@ public final class OverlayHosting implements Hosting {
     if (releases.containsKey(tag)) {
       return Optional.of(releases.get(tag));
     }
-    return real.releaseByTag(tag);
+    Optional<HostedRelease> found = real.releaseByTag(tag);
+    found.ifPresent(r -> seenReleases.put(r.id(), r));
+    return found;
   }
 
   @Override
@@ -248,13 +251,10 @@ public final class OverlayHosting implements Hosting {
         return r;
       }
     }
+    if (seenReleases.containsKey(id)) {
+      return seenReleases.get(id);
+    }
     throw new PreconditionException("No release with id " + id + " in this plan; find it by tag first.");
-  }
-
-  /** Remembers a real release the plan looked up, so updates to it stay in memory. */
-  public synchronized HostedRelease adopt(HostedRelease release) {
-    releases.putIfAbsent(release.tag(), release);
-    return releases.get(release.tag());
   }
 
   @Override

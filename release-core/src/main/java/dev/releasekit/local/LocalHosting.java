@@ -329,6 +329,35 @@ public final class LocalHosting implements Hosting {
     });
   }
 
+  /**
+   * Records a pull request that was merged as {@code mergeCommit} (already on origin), as a squash or merge button
+   * would have left it; for seeding a milestone. Number 0 takes the next free number.
+   */
+  public PullRequest addMergedPullRequest(int number, String title, String author, String head, String base,
+      String mergeCommit, Instant mergedAt, List<String> labels, String milestone) {
+    return store.write(state -> {
+      Item item = new Item();
+      item.number = number == 0 ? state.nextNumber : number;
+      if (state.items.stream().anyMatch(i -> i.number == item.number)) {
+        throw new ConflictException("#" + item.number + " already exists.");
+      }
+      state.nextNumber = Math.max(state.nextNumber, item.number + 1);
+      item.kind = "pull";
+      item.title = title;
+      item.body = "";
+      item.state = "merged";
+      item.author = author;
+      item.head = head;
+      item.base = base;
+      item.mergeCommitSha = mergeCommit;
+      item.mergedAt = mergedAt.toString();
+      item.labels = new ArrayList<>(labels);
+      item.milestone = milestone;
+      state.items.add(item);
+      return toPull(item);
+    });
+  }
+
   /** Files a plain issue, for seeding. */
   public Issue createIssue(String title, String author, List<String> labels, String milestone) {
     return store.write(state -> {

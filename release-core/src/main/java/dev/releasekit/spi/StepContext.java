@@ -5,6 +5,7 @@ import dev.releasekit.Conventions;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.version.Version;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,4 +44,25 @@ public interface StepContext {
 
   /** The clock every wait uses, so tests and plans never sleep for real. */
   Clock clock();
+
+  /**
+   * Runs a command in the work tree with {@code environment} added to the process's, capturing its output. Inside
+   * a plan the engine records the command instead of running it.
+   */
+  default CommandOutput exec(List<String> command, Map<String, String> environment) {
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workspace().directory().toFile())
+          .redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      byte[] output = process.getInputStream().readAllBytes();
+      return new CommandOutput(process.waitFor(), new String(output, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new dev.releasekit.PreconditionException("Cannot start " + command + ": " + e.getMessage()
+          + ". Check the command exists and is executable.", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.releasekit.StepFailedException(String.join(" ", command), "interrupted");
+    }
+  }
 }

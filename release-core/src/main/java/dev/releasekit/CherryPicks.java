@@ -1,0 +1,55 @@
+package dev.releasekit;
+
+import java.util.Objects;
+
+/**
+ * How {@link Release#cherryPickMilestone(String, CherryPicks)} picks: in merge order (the default) or by pull
+ * request number, and whether a conflict stops the step (the default) or the rest are picked first.
+ *
+ * <pre>{@code
+ * release.cherryPickMilestone("0.57", CherryPicks.inMergeOrder().continuingPastConflicts());
+ * }</pre>
+ */
+public final class CherryPicks {
+  /** The order picks are applied in. */
+  public enum Order { MERGE_TIME, NUMBER }
+
+  /** What a conflicting pick does to the rest. */
+  public enum OnConflict { STOP, CONTINUE }
+
+  private final Order order;
+  private final OnConflict onConflict;
+
+  private CherryPicks(Order order, OnConflict onConflict) {
+    this.order = Objects.requireNonNull(order);
+    this.onConflict = Objects.requireNonNull(onConflict);
+  }
+
+  /** Merge order, stopping at the first conflict. */
+  public static CherryPicks inMergeOrder() {
+    return new CherryPicks(Order.MERGE_TIME, OnConflict.STOP);
+  }
+
+  /** Ascending pull request number, as hass-release picks, stopping at the first conflict. */
+  public static CherryPicks inNumberOrder() {
+    return new CherryPicks(Order.NUMBER, OnConflict.STOP);
+  }
+
+  /** Picks the rest after a conflict, then reports every conflict. */
+  public CherryPicks continuingPastConflicts() {
+    return new CherryPicks(order, OnConflict.CONTINUE);
+  }
+
+  public Order order() {
+    return order;
+  }
+
+  public OnConflict onConflict() {
+    return onConflict;
+  }
+
+  @Override
+  public String toString() {
+    return "CherryPicks[" + order + ", on conflict " + onConflict + "]";
+  }
+}

@@ -1,0 +1,81 @@
+package dev.releasekit.internal.steps;
+
+import dev.releasekit.Change;
+import dev.releasekit.PreconditionException;
+import dev.releasekit.StepFailedException;
+import dev.releasekit.StepResult;
+import dev.releasekit.git.Commit;
+import dev.releasekit.git.Workspace;
+import dev.releasekit.notes.ReleaseNotes;
+import dev.releasekit.notes.Variant;
+import dev.releasekit.spi.Hosting;
+import dev.releasekit.spi.PullRequest;
+import dev.releasekit.spi.Step;
+import dev.releasekit.spi.StepContext;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * hass-release's {@code release_notes}, done right, written into the release pull request's body: commits from the
+ * previous release's tag (or main) to the release branch, oldest first, pull request data fetched in one batch.
+ */
+public final class ReleaseNotesStep implements Step {
+  private final String branch;
+  private final String base;
+
+  public ReleaseNotesStep(String branch, String base) {
+    this.branch = branch;
+    this.base = base;
+  }
+
+  @Override
+  public String description() {
+    return "write release notes into pull request " + branch + " -> " + base;
+  }
+
+  /** Collects the notes of {@code branch} for the context's version. */
+  static ReleaseNotes collect(StepContext context, String branch, String base) {
+    Workspace ws = context.workspace();
+    Hosting hosting = context.hosting();
+    String tip = ws.remoteBranch(branch).orElseThrow(() -> new PreconditionException("Origin has no branch '"
+        + branch + "' to write notes for."));
+    String from = Ranges.previousTag(ws, context.version()).orElse(base);
+    List<Commit> commits = ws.log(from, tip);
+    return ReleaseNotes.builder()
+        .version(context.version())
+        .milestone(context.version().toString())
+        .commits(commits)
+        .pullRequests(hosting.pullRequests(ReleaseNotes.referencedPullRequests(commits)))
+        .style(context.conventions().notesStyle())
+        .userUrlBase(hosting.userUrl(""))
+        .date(LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC))
+        .build();
+  }
+
+  @Override
+  public StepResult apply(StepContext context) {
+    Hosting hosting = context.hosting();
+    PullRequest pr = hosting.findPullRequest(branch, base).orElseThrow(() -> new PreconditionException(
+        "There is no pull request from " + branch + " to " + base + " to write the notes into. Open it first"
+            + " (openPr()), then run again."));
+    if (pr.isMerged()) {
+      return StepResult.alreadyDone("#" + pr.number() + " is merged; its body is final");
+    }
+    ReleaseNotes notes = collect(context, branch, base);
+    String body = notes.render(Variant.GITHUB);
+    String output = body + "\n\n--- website variant ---\n\n" + notes.render(Variant.WEBSITE);
+    if (pr.body().equals(body)) {
+      return StepResult.alreadyDone("#" + pr.number() + " already holds these notes (" + notes.entries().size()
+          + " entries)").withOutput(output);
+    }
+    hosting.updatePullRequest(pr.number(), pr.title(), body);
+    context.change(Change.of(Change.Kind.PULL_REQUEST, "#" + pr.number(), "set the body of #" + pr.number()
+        + " to the release notes (" + notes.entries().size() + " entries)"));
+    if (!hosting.pullRequest(pr.number()).body().equals(body)) {
+      throw new StepFailedException(description(), "#" + pr.number() + " does not hold the notes after the update");
+    }
+    return StepResult.done("#" + pr.number() + " body set to the notes (" + notes.entries().size() + " entries, "
+        + notes.dropped().size() + " commits dropped)").withOutput(output);
+  }
+}
