@@ -2,9 +2,11 @@ package dev.releasekit.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.releasekit.Change;
 import dev.releasekit.Conventions;
 import dev.releasekit.Outcome;
 import dev.releasekit.Plan;
+import dev.releasekit.PreconditionException;
 import dev.releasekit.Release;
 import dev.releasekit.Report;
 import dev.releasekit.StepResult;
@@ -21,11 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Home Assistant's preparation and release day, and PostHog's release, run by release-core's engine on GitHub:
- * the stateful stub shares the fixture's bare origin, so merging the release pull request makes a real merge
- * commit that the next steps (merge master into dev) build on. Each flow also runs under {@code plan()}, which
- * must send GitHub nothing but GETs and the GraphQL read: the plans get {@link GitHub#readOnly()}, which would
- * throw on any write reaching it through core's overlay, and the stub's log is checked too.
+ * Home Assistant's preparation and release day, and PostHog's release, run by release-core's engine and steps on
+ * GitHub: the stateful stub shares the fixture's bare origin, so merging the release pull request makes a real
+ * merge commit that the next steps (tag master, merge master into dev) build on. Each flow also runs under
+ * {@code plan()}, which must send GitHub nothing but GETs and the GraphQL read: the plans get
+ * {@link GitHub#readOnly()}, which would throw on any write reaching it through core's overlay, and the stub's log
+ * is checked too.
  */
 @ExtendWith(TokenLeakGuard.class)
 class FlowsOnGitHubTest {
@@ -49,41 +52,19 @@ class FlowsOnGitHubTest {
     return stub.client().build();
   }
 
-  private static Release preparation(GitFixture fixture, GitHub github) {
-    return Release.of("0.57").in(fixture.workTree()).hostedOn(github)
-        .mergeForward("master", "dev").cutBranch().bumpVersion().openPr();
-  }
-
-  private static Release releaseDay(GitFixture fixture, GitHub github) {
-    return Release.of("0.57").in(fixture.workTree()).hostedOn(github)
-        .then(ReleaseDaySteps.labelMerged("0.57", "cherry-picked"))
-        .then(ReleaseDaySteps.closeMilestone("0.57"))
-        .then(ReleaseDaySteps.mergePullRequest("release-0-57", "master"))
-        .then(ReleaseDaySteps.publishRelease("0.57", () -> "- Add fail2ban sensor (@fronzbot - #9975)"))
-        .startNextDevelopment();
-  }
-
-  private void seedMilestone() {
-    stub.label("cherry-picked", "new-platform");
-    stub.milestone("0.57");
-    stub.pull("Add fail2ban sensor").number(9975).author("fronzbot").milestone("0.57").labels("new-platform")
-        .mergedAs("1111111111111111111111111111111111111111").create();
-    stub.pull("Fix timers").number(9980).author("balloob").milestone("0.57")
-        .mergedAs("2222222222222222222222222222222222222222").create();
-    stub.issue("Timers drift").number(9981).milestone("0.57").closed().create();
-  }
-
   private static List<Recorded> writesAfter(GitHubStub stub, int from) {
     List<Recorded> all = stub.requests();
     return all.subList(from, all.size()).stream().filter(Recorded::isWrite).toList();
   }
+
+  // ---------------------------------------------------------------- Home Assistant: preparation
 
   @Test
   void homeAssistantPreparationOpensOnePullRequestOnGitHubAndARerunWritesNothing() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
     GitHub github = github(fixture, "home-assistant/core");
 
-    Report report = preparation(fixture, github).run();
+    Report report = GitHubReleaseDayScenario.preparation(fixture, github).run();
 
     assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(Outcome.DONE);
     assertThat(stub.pulls()).singleElement().satisfies(pr -> {
@@ -94,7 +75,7 @@ class FlowsOnGitHubTest {
     assertThat(fixture.file("release-0-57", "homeassistant/const.py")).contains("PATCH_VERSION = '0'");
     int before = stub.requests().size();
 
-    Report again = preparation(fixture, github).run();
+    Report again = GitHubReleaseDayScenario.preparation(fixture, github).run();
 
     assertThat(again.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
     assertThat(writesAfter(stub, before)).isEmpty();
@@ -105,137 +86,166 @@ class FlowsOnGitHubTest {
   void homeAssistantPreparationPlanSendsOnlyReads() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
     GitHub github = github(fixture, "home-assistant/core");
-    Map<String, String> refs = fixture.originRefs();
+    Map<String, String> refs = fixture.allOriginRefs();
 
-    Plan plan = preparation(fixture, github.readOnly()).plan();
+    Plan plan = GitHubReleaseDayScenario.preparation(fixture, github.readOnly()).plan();
 
     assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
-    assertThat(stub.writes()).isEmpty();
-    assertThat(stub.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.method()).isIn("GET", "POST"));
+    assertThat(stub.requests()).isNotEmpty().noneMatch(Recorded::isWrite);
     assertThat(stub.pulls()).isEmpty();
-    assertThat(fixture.originRefs()).isEqualTo(refs);
+    assertThat(fixture.allOriginRefs()).isEqualTo(refs);
     TokenLeakGuard.record(plan.toString() + plan.toJson());
   }
 
+  // ---------------------------------------------------------------- Home Assistant: release day
+
   @Test
-  void homeAssistantReleaseDayMergesThePullRequestInGitAndARerunWritesNothing() {
-    GitFixture fixture = GitFixture.homeAssistant(temp);
-    GitHub github = github(fixture, "home-assistant/core");
-    seedMilestone();
-    preparation(fixture, github).run();
+  void homeAssistantReleaseDayRunsOnGitHubEndToEndAndARerunWritesNothing() {
+    GitHubReleaseDayScenario scenario = GitHubReleaseDayScenario.homeAssistant(temp);
+    stub = scenario.stub;
+    GitFixture fixture = scenario.fixture;
     String masterBefore = fixture.commit("master").name();
 
-    Report report = releaseDay(fixture, github).run();
+    Report report = GitHubReleaseDayScenario.releaseDay(fixture, scenario.github).run();
 
     assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(Outcome.DONE);
-    assertThat(stub.item(9975).orElseThrow().labels).contains("cherry-picked", "new-platform");
-    assertThat(stub.item(9980).orElseThrow().labels).contains("cherry-picked");
-    assertThat(stub.item(9981).orElseThrow().labels).isEmpty();
-    assertThat(stub.milestoneNamed("0.57").orElseThrow().state).isEqualTo("closed");
-    assertThat(stub.releases()).singleElement().satisfies(r -> {
-      assertThat(r.draft).isFalse();
-      assertThat(r.body).contains("#9975");
-    });
     GitHubStub.StubItem releasePr = stub.pulls().stream().filter(p -> p.head.equals("release-0-57")).findFirst()
         .orElseThrow();
     assertThat(releasePr.merged()).isTrue();
-    assertThat(fixture.commit("master").name()).isEqualTo(releasePr.mergeSha);
-    assertThat(fixture.commit("master").getParentCount()).isEqualTo(2);
+    assertThat(releasePr.body).contains("## All changes").contains("Fix switch toggling ([@switchdev] - [#102])");
+    assertThat(fixture.commit("master").name()).as("the stub's merge commit is master").isEqualTo(releasePr.mergeSha);
+    assertThat(fixture.commit("master").getParentCount()).as("a merge commit, never a squash").isEqualTo(2);
     assertThat(fixture.commit("master").getParent(0).name()).isEqualTo(masterBefore);
-    assertThat(fixture.isAncestor("master", "dev")).as("master merged into dev").isTrue();
+    assertThat(fixture.commit("0.57").name()).as("tag on master").isEqualTo(releasePr.mergeSha);
+    assertThat(stub.releases()).singleElement().satisfies(r -> {
+      assertThat(r.draft).isFalse();
+      assertThat(r.name).isEqualTo("0.57");
+      assertThat(r.body).isEqualTo(releasePr.body);
+    });
+    assertThat(stub.milestoneNamed("0.57").orElseThrow().state).isEqualTo("closed");
+    for (int pr : List.of(101, 102, 104, scenario.climate)) {
+      assertThat(stub.item(pr).orElseThrow().labels).as("#" + pr).containsExactly("cherry-picked");
+    }
+    assertThat(stub.silentlyCreatedLabels()).isEmpty();
+    assertThat(fixture.isAncestor("master", "dev")).isTrue();
     assertThat(fixture.file("dev", "homeassistant/const.py")).contains("MINOR_VERSION = 58")
         .contains("PATCH_VERSION = '0.dev0'");
+    assertThat(stub.requests()).anyMatch(r -> r.path().equals("/graphql"));
     int before = stub.requests().size();
+    Map<String, String> refs = fixture.allOriginRefs();
 
-    Report again = releaseDay(fixture, github).run();
+    Report again = GitHubReleaseDayScenario.releaseDay(fixture, scenario.github).run();
 
     assertThat(again.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
     assertThat(writesAfter(stub, before)).isEmpty();
-    assertThat(stub.creations()).containsEntry("release", 1).containsEntry("pull", 1);
+    assertThat(fixture.allOriginRefs()).isEqualTo(refs);
+    assertThat(stub.creations()).containsEntry("release", 1);
     String journal = fixture.file("refs/releasekit/0.57.0", "journal.jsonl");
-    assertThat(journal).contains("close milestone 0.57").doesNotContain(GitHubStub.TOKEN);
+    assertThat(journal).doesNotContain(GitHubStub.TOKEN);
     TokenLeakGuard.record(journal + report.toJson() + report.toMarkdown() + again);
   }
 
   @Test
   void homeAssistantReleaseDayPlanSendsOnlyReadsAndTheGraphQlQuery() {
-    GitFixture fixture = GitFixture.homeAssistant(temp);
-    GitHub github = github(fixture, "home-assistant/core");
-    seedMilestone();
-    preparation(fixture, github).run();
+    GitHubReleaseDayScenario scenario = GitHubReleaseDayScenario.homeAssistant(temp);
+    stub = scenario.stub;
+    GitFixture fixture = scenario.fixture;
     int before = stub.requests().size();
     Map<String, String> refs = fixture.allOriginRefs();
 
-    Plan plan = releaseDay(fixture, github.readOnly()).plan();
+    Plan plan = GitHubReleaseDayScenario.releaseDay(fixture, scenario.github.readOnly()).plan();
 
-    assertThat(plan.isBlocked()).as(plan.toString()).isFalse();
-    assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
+    assertThat(plan.steps()).as(plan.toString()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
+    assertThat(plan.changes()).extracting(Change::summary)
+        .anySatisfy(s -> assertThat(s).isEqualTo("label #102 cherry-picked"))
+        .anySatisfy(s -> assertThat(s).startsWith("merge #"))
+        .anySatisfy(s -> assertThat(s).isEqualTo("publish release 0.57"))
+        .anySatisfy(s -> assertThat(s).isEqualTo("close milestone 0.57"));
     List<Recorded> sent = stub.requests().subList(before, stub.requests().size());
     assertThat(sent).isNotEmpty().noneMatch(Recorded::isWrite);
     assertThat(sent).anyMatch(r -> r.path().equals("/graphql"));
     assertThat(stub.milestoneNamed("0.57").orElseThrow().state).isEqualTo("open");
     assertThat(stub.releases()).isEmpty();
-    assertThat(stub.item(9975).orElseThrow().labels).doesNotContain("cherry-picked");
+    assertThat(stub.item(102).orElseThrow().labels).isEmpty();
     assertThat(fixture.allOriginRefs()).isEqualTo(refs);
+    TokenLeakGuard.record(plan.toJson());
+  }
+
+  @Test
+  void aMilestoneTitleThatDoesNotExistBlocksThePlanAndTheRunNamesTheOpenOnes() {
+    GitHubReleaseDayScenario scenario = GitHubReleaseDayScenario.homeAssistant(temp);
+    stub = scenario.stub;
+    Release wrongTitle = Release.of("0.57").in(scenario.fixture.workTree()).hostedOn(scenario.github)
+        .onReleaseBranch().cherryPickMilestone("0.99");
+    int before = stub.requests().size();
+    Map<String, String> refs = scenario.fixture.originRefs();
+
+    Plan plan = wrongTitle.plan();
+    Throwable e = TokenLeakGuard.thrown(wrongTitle::run);
+
+    assertThat(plan.isBlocked()).isTrue();
+    assertThat(e).isInstanceOf(PreconditionException.class).hasMessageContaining("'0.99'")
+        .hasMessageContaining("0.57").hasMessageContaining("0.58");
+    assertThat(writesAfter(stub, before)).isEmpty();
+    assertThat(scenario.fixture.originRefs()).isEqualTo(refs);
+  }
+
+  // ---------------------------------------------------------------- PostHog
+
+  private void seedPostHog(GitFixture fixture) {
+    String typo = fixture.commit("master").name();
+    String funnels = fixture.commit("master").getParent(0).name();
+    stub.pull("Add funnel correlation").number(7001).author("janedoe").head("funnel-correlation").base("master")
+        .mergedAs(funnels).create();
+    stub.pull("Fix typo in docs").number(7003).author("outsider").head("patch-1").base("master")
+        .mergedAs(typo).create();
   }
 
   private static Release postHog(GitFixture fixture, GitHub github) {
     return Release.of("1.31.0").conventions(Conventions.postHog()).in(fixture.workTree()).hostedOn(github)
-        .cutBranch().bumpVersion().tag().openPr();
+        .cutBranch().changelog().bumpVersion().tag().syncBranch();
   }
 
   @Test
-  void postHogReleaseCutsTagsAndOpensTheSyncPullRequestOnGitHub() {
+  void postHogReleaseCutsTagsAndOpensTheSyncPullRequestOnGitHubAndARerunWritesNothing() {
     GitFixture fixture = GitFixture.postHog(temp);
     GitHub github = github(fixture, "PostHog/posthog");
+    seedPostHog(fixture);
 
     Report report = postHog(fixture, github).run();
 
     assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(Outcome.DONE);
     assertThat(fixture.file("release-1.31.0", "posthog/version.py")).isEqualTo("VERSION = \"1.31.0\"\n");
+    assertThat(fixture.file("release-1.31.0", "CHANGELOG.md")).contains("### 1.31.0")
+        .contains("Add funnel correlation");
     assertThat(fixture.commit("1.31.0").name()).isEqualTo(fixture.commit("release-1.31.0").name());
-    assertThat(stub.pulls()).singleElement().satisfies(pr -> {
-      assertThat(pr.head).isEqualTo("release-1.31.0");
+    assertThat(fixture.file("1.31.0-sync", "posthog/version.py")).isEqualTo("VERSION = \"1.31.0\"\n");
+    assertThat(stub.pulls()).filteredOn(pr -> !pr.merged()).singleElement().satisfies(pr -> {
+      assertThat(pr.head).isEqualTo("1.31.0-sync");
       assertThat(pr.base).isEqualTo("master");
-      assertThat(pr.title).isEqualTo("Release 1.31.0");
     });
+    assertThat(stub.requests()).anyMatch(r -> r.path().equals("/graphql"));
     int before = stub.requests().size();
 
     Report again = postHog(fixture, github).run();
 
     assertThat(again.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
     assertThat(writesAfter(stub, before)).isEmpty();
+    TokenLeakGuard.record(report.toJson() + again);
   }
 
   @Test
   void postHogReleasePlanSendsOnlyReads() {
     GitFixture fixture = GitFixture.postHog(temp);
     GitHub github = github(fixture, "PostHog/posthog");
+    seedPostHog(fixture);
     Map<String, String> refs = fixture.allOriginRefs();
 
     Plan plan = postHog(fixture, github.readOnly()).plan();
 
-    assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
-    assertThat(stub.writes()).isEmpty();
-    assertThat(stub.pulls()).isEmpty();
+    assertThat(plan.steps()).as(plan.toString()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
+    assertThat(stub.requests()).isNotEmpty().noneMatch(Recorded::isWrite);
+    assertThat(stub.pulls()).allMatch(GitHubStub.StubItem::merged);
     assertThat(fixture.allOriginRefs()).isEqualTo(refs);
-  }
-
-  @Test
-  void aMilestoneTitleThatDoesNotExistBlocksThePlanAndTheRunNamesTheOpenOnes() {
-    GitFixture fixture = GitFixture.homeAssistant(temp);
-    GitHub github = github(fixture, "home-assistant/core");
-    stub.milestone("0.58");
-    stub.milestone("0.59");
-    Release wrongTitle = Release.of("0.57").in(fixture.workTree()).hostedOn(github)
-        .then(ReleaseDaySteps.closeMilestone("0.57"));
-
-    Plan plan = wrongTitle.plan();
-    Throwable e = TokenLeakGuard.thrown(wrongTitle::run);
-
-    assertThat(plan.isBlocked()).isTrue();
-    assertThat(e).isInstanceOf(dev.releasekit.PreconditionException.class).hasMessageContaining("'0.57'")
-        .hasMessageContaining("0.58, 0.59");
-    assertThat(stub.writes()).isEmpty();
   }
 }

@@ -288,10 +288,15 @@ public final class GitHubStub implements AutoCloseable {
       return this;
     }
 
-    /** Merged (and closed) with this merge commit. */
+    /** Merged (and closed) with this merge commit, an hour before the stub's clock. */
     public ItemSeed mergedAs(String sha) {
+      return mergedAs(sha, time.instant().minus(Duration.ofHours(1)));
+    }
+
+    /** Merged (and closed) with this merge commit at {@code when}: cherry-picks follow merge order. */
+    public ItemSeed mergedAs(String sha, Instant when) {
       item.state = "closed";
-      item.mergedAt = time.instant().minus(Duration.ofHours(1));
+      item.mergedAt = when;
       item.mergeSha = sha;
       return this;
     }
@@ -398,6 +403,18 @@ public final class GitHubStub implements AutoCloseable {
     long id = nextId++;
     releases.put(id, new StubRelease(id, tag, name, body, draft));
     return id;
+  }
+
+  /** Puts an issue or pull request in the milestone titled {@code title}, creating the milestone when needed. */
+  public synchronized void setMilestone(int number, String title) {
+    int milestone = milestoneNamed(title).map(m -> m.number).orElseGet(() -> milestone(title));
+    items.get(number).milestone = milestone;
+  }
+
+  /** Says who opened an issue or pull request (the stub opens them as {@code releasekit-bot}). */
+  public synchronized void setAuthor(int number, String login) {
+    items.get(number).author = login;
+    users.computeIfAbsent(login, l -> new StubUser(l, null, l + "@example.com", nextId++));
   }
 
   /** Answers every write with 403 and {@code x-accepted-github-permissions: <permission>}. */
