@@ -1,0 +1,370 @@
+package dev.releasekit.github;
+
+import dev.releasekit.PreconditionException;
+import dev.releasekit.Secret;
+import dev.releasekit.github.internal.Endpoints;
+import dev.releasekit.github.internal.GitHubClient;
+import dev.releasekit.github.internal.Transport;
+import dev.releasekit.spi.HostedRelease;
+import dev.releasekit.spi.Hosting;
+import dev.releasekit.spi.Issue;
+import dev.releasekit.spi.Milestone;
+import dev.releasekit.spi.PullRequest;
+import dev.releasekit.spi.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+
+/**
+ * GitHub (github.com or Enterprise Server) as a {@link Hosting}, over the REST API and, for batches of pull
+ * requests, GraphQL.
+ *
+ * <pre>{@code
+ * GitHub github = GitHub.fromEnv();                        // GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL
+ * Release.of("0.57").hostedOn(github).mergeForward("master", "dev").cutBranch().openPr().run();
+ *
+ * GitHub enterprise = GitHub.builder()
+ *     .baseUrl("https://ghe.example.com/api/v3")           // links go to https://ghe.example.com/owner/repo
+ *     .token(Secret.fromEnv("GHE_TOKEN"))
+ *     .repository("home-assistant/core")
+ *     .client(myOkHttpClient)                              // your proxy and timeouts
+ *     .rateLimitBudget(Duration.ofMinutes(5))
+ *     .build();
+ * }</pre>
+ *
+ * <p>It sends as few requests as the API allows: 100 items per page following {@code Link} headers, pull request
+ * metadata in batches of 100 ({@link #pullRequests(Collection)}), and {@code If-None-Match} with remembered ETags
+ * so a repeated read is a free {@code 304}. {@link #requestCount()} tells how many went out.
+ *
+ * <p>Reads and idempotent writes (PUT, PATCH) are retried with backoff and jitter on server errors, resets and
+ * timeouts. A create (POST) is never sent twice blindly: when its answer is lost it reads the state back (the pull
+ * request from head to base, the release for the tag, the labels of the issue) and sends it again only when
+ * nothing is there. Rate limits are waited out within {@link Builder#rateLimitBudget(Duration)}; past it a
+ * {@link dev.releasekit.RateLimitException} says when to run again. Waits use the clock and {@link Sleeper} given
+ * to the builder.
+ *
+ * <p>The API version is pinned ({@code X-GitHub-Api-Version: 2022-11-28}): later versions drop
+ * {@code merge_commit_sha}, which cherry-picks need. The token is only ever put in the {@code Authorization}
+ * header; {@code toString()}, logs and exception messages never contain it.
+ */
+public final class GitHub implements Hosting {
+  private final GitHubClient client;
+
+  private GitHub(GitHubClient client) {
+    this.client = client;
+  }
+
+  /** GitHub as configured by the process environment; see {@link #fromEnv(Map)}. */
+  public static GitHub fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /**
+   * GitHub as configured by {@code env}: {@code GITHUB_TOKEN} (required), {@code GITHUB_REPOSITORY}
+   * ({@code owner/name}, required), {@code GITHUB_API_URL} (default {@code https://api.github.com}) and
+   * {@code GITHUB_SERVER_URL} (the web address, derived from the API URL when absent). These are the variables
+   * GitHub Actions sets.
+   */
+  public static GitHub fromEnv(Map<String, String> env) {
+    String repository = env.get("GITHUB_REPOSITORY");
+    if (repository == null || repository.isBlank()) {
+      throw new PreconditionException("The environment variable GITHUB_REPOSITORY is not set. Set it to "
+          + "owner/name, such as home-assistant/core, and run again.");
+    }
+    return builder()
+        .baseUrl(env.getOrDefault("GITHUB_API_URL", Endpoints.GITHUB_API))
+        .webUrl(env.get("GITHUB_SERVER_URL"))
+        .token(Endpoints.token(env))
+        .repository(repository)
+        .build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A view of the same repository, sharing this client's counter and cache, that sends only reads: any PUT,
+   * PATCH, or POST other than a GraphQL query, throws a {@link PreconditionException} before it is sent.
+   */
+  public GitHub readOnly() {
+    return client.transport().isReadOnly() ? this : new GitHub(client.readOnly());
+  }
+
+  /** How many requests this client (and its read-only views) sent so far. */
+  public RequestCount requestCount() {
+    return client.transport().count();
+  }
+
+  /** {@code owner/name}. */
+  public String repository() {
+    return client.fullName();
+  }
+
+  @Override
+  public String name() {
+    return client.endpoints().name();
+  }
+
+  /** The repository's web page on this host, such as {@code https://ghe.example.com/owner/repo}. */
+  @Override
+  public String webUrl() {
+    return client.webUrl();
+  }
+
+  @Override
+  public String userUrl(String login) {
+    return client.userUrl(login);
+  }
+
+  @Override
+  public Optional<PullRequest> findPullRequest(String head, String base) {
+    return client.findPullRequest(head, base);
+  }
+
+  /** @throws PreconditionException naming the pull request when it does not exist */
+  @Override
+  public PullRequest pullRequest(int number) {
+    return client.pullRequest(number);
+  }
+
+  /** Reads up to 100 pull requests per GraphQL query; issues and unknown numbers are left out. */
+  @Override
+  public Map<Integer, PullRequest> pullRequests(Collection<Integer> numbers) {
+    return client.pullRequests(numbers);
+  }
+
+  @Override
+  public PullRequest openPullRequest(String head, String base, String title, String body) {
+    return client.openPullRequest(head, base, title, body);
+  }
+
+  @Override
+  public PullRequest updatePullRequest(int number, String title, String body) {
+    return client.updatePullRequest(number, title, body);
+  }
+
+  /**
+   * Merges with a merge commit ({@code merge_method=merge}). When GitHub answers 405 or 409 the pull request is
+   * read back: if it is merged already (an earlier attempt whose answer was lost, or someone else), the merged
+   * pull request is returned; otherwise a {@link dev.releasekit.ConflictException} says why it cannot be merged.
+   */
+  @Override
+  public PullRequest mergePullRequest(int number) {
+    return client.mergePullRequest(number);
+  }
+
+  @Override
+  public Set<String> labels() {
+    return client.labels();
+  }
+
+  /**
+   * Adds labels that exist. GitHub itself would create a missing label; this throws a
+   * {@link PreconditionException} instead, naming the labels that do exist.
+   */
+  @Override
+  public void addLabels(int number, Collection<String> labels) {
+    client.addLabels(number, labels);
+  }
+
+  /** The labels on an issue or pull request. */
+  public List<String> issueLabels(int number) {
+    return client.issueLabels(number);
+  }
+
+  /** Creates a label (grey); nothing happens when it exists already. */
+  @Override
+  public void createLabel(String name) {
+    client.createLabel(name);
+  }
+
+  @Override
+  public Optional<Milestone> milestone(String title) {
+    return client.milestone(title);
+  }
+
+  @Override
+  public List<Milestone> openMilestones() {
+    return client.openMilestones();
+  }
+
+  @Override
+  public List<Issue> milestoneItems(Milestone milestone) {
+    return client.milestoneItems(milestone);
+  }
+
+  @Override
+  public Milestone closeMilestone(Milestone milestone) {
+    return client.closeMilestone(milestone);
+  }
+
+  /** Issues and pull requests matching a search query such as {@code repo:o/r is:pr label:cherry-picked}. */
+  public List<Issue> searchIssues(String query) {
+    return client.searchIssues(query);
+  }
+
+  /** The release for {@code tag}, drafts included. */
+  @Override
+  public Optional<HostedRelease> releaseByTag(String tag) {
+    return client.releaseByTag(tag);
+  }
+
+  @Override
+  public HostedRelease createDraftRelease(String tag, String name, String body) {
+    return client.createDraftRelease(tag, name, body);
+  }
+
+  @Override
+  public HostedRelease updateReleaseBody(String id, String body) {
+    return client.updateReleaseBody(id, body);
+  }
+
+  @Override
+  public HostedRelease publishRelease(String id) {
+    return client.publishRelease(id);
+  }
+
+  @Override
+  public Optional<User> user(String login) {
+    return client.user(login);
+  }
+
+  /** The commit a ref points at on GitHub, such as {@code heads/master} or {@code tags/0.57.0}. */
+  public Optional<String> gitRef(String ref) {
+    return client.gitRef(ref);
+  }
+
+  /** The commits in {@code head} that are not in {@code base}, every page of them. */
+  public Comparison compare(String base, String head) {
+    return client.compare(base, head);
+  }
+
+  /** Everyone who committed, anonymous contributors included ({@code anon=1}). */
+  public List<Contributor> contributors() {
+    return client.contributors();
+  }
+
+  /** Commits whose author is a login or an email address. */
+  public List<CommitSummary> commitsByAuthor(String author) {
+    return client.commitsByAuthor(author);
+  }
+
+  @Override
+  public String toString() {
+    return "GitHub " + client.fullName() + " at " + client.endpoints().api()
+        + (client.transport().isReadOnly() ? " (read-only)" : "");
+  }
+
+  /**
+   * Configures a {@link GitHub}. Only {@link #token(Secret)} and {@link #repository(String)} are required.
+   */
+  public static final class Builder {
+    private String baseUrl = Endpoints.GITHUB_API;
+    private String webUrl;
+    private Secret token;
+    private String repository;
+    private OkHttpClient client;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private Duration rateLimitBudget = Duration.ofMinutes(15);
+    private int maxAttempts = 4;
+    private boolean readOnly;
+
+    private Builder() {}
+
+    /** The REST API base: {@code https://api.github.com} (default) or {@code https://ghe.example.com/api/v3}. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** The web address links point to; derived from the base URL when not set. */
+    public Builder webUrl(String webUrl) {
+      this.webUrl = webUrl;
+      return this;
+    }
+
+    public Builder token(Secret token) {
+      this.token = Objects.requireNonNull(token, "token");
+      return this;
+    }
+
+    /** {@code owner/name}, such as {@code home-assistant/core}. */
+    public Builder repository(String repository) {
+      this.repository = Objects.requireNonNull(repository, "repository");
+      return this;
+    }
+
+    /** The caller's client, with its proxy, timeouts and interceptors; shared, never shut down by this. */
+    public Builder client(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** The clock rate-limit resets are compared with. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How to wait between retries and for rate limits. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** The longest single wait for a rate limit to reset (default 15 minutes); longer throws. */
+    public Builder rateLimitBudget(Duration budget) {
+      if (budget.isNegative()) {
+        throw new PreconditionException("The rate-limit budget must not be negative; pass Duration.ZERO to never "
+            + "wait.");
+      }
+      this.rateLimitBudget = budget;
+      return this;
+    }
+
+    /** How many times a read or idempotent write is tried before a server error is reported (default 4). */
+    public Builder maxAttempts(int attempts) {
+      if (attempts < 1) {
+        throw new PreconditionException("maxAttempts must be at least 1, not " + attempts + ".");
+      }
+      this.maxAttempts = attempts;
+      return this;
+    }
+
+    /** Builds a client that sends only reads; see {@link GitHub#readOnly()}. */
+    public Builder readOnly() {
+      this.readOnly = true;
+      return this;
+    }
+
+    public GitHub build() {
+      if (token == null) {
+        throw new PreconditionException("No GitHub token was given. Pass token(Secret.fromEnv(\"GITHUB_TOKEN\")).");
+      }
+      if (repository == null || !repository.strip().matches("[^/\\s]+/[^/\\s]+")) {
+        throw new PreconditionException("The repository must be owner/name, such as home-assistant/core, not '"
+            + repository + "'.");
+      }
+      String[] parts = repository.strip().replaceAll("\\.git$", "").split("/");
+      Endpoints endpoints = Endpoints.of(baseUrl, webUrl);
+      OkHttpClient http = client != null ? client : new OkHttpClient.Builder()
+          .connectTimeout(10, TimeUnit.SECONDS)
+          .readTimeout(60, TimeUnit.SECONDS)
+          .build();
+      Transport transport = new Transport(http, token, endpoints.api().host(), clock, sleeper, rateLimitBudget,
+          maxAttempts);
+      GitHubClient gitHubClient = new GitHubClient(readOnly ? transport.readOnly() : transport, endpoints, parts[0],
+          parts[1]);
+      return new GitHub(gitHubClient);
+    }
+  }
+}
