@@ -25,11 +25,17 @@ public final class Store {
 
   private final Path directory;
   private final Path file;
-  private final Object monitor = new Object();
+  // A file lock guards against other processes only; within one JVM every instance on the same folder must
+  // also share one monitor, or their file locks would overlap.
+  private static final java.util.concurrent.ConcurrentMap<Path, Object> MONITORS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final Object monitor;
 
   public Store(Path directory) {
-    this.directory = directory;
-    this.file = directory.resolve("hosting.json");
+    this.directory = directory.toAbsolutePath().normalize();
+    this.file = this.directory.resolve("hosting.json");
+    this.monitor = MONITORS.computeIfAbsent(this.directory, d -> new Object());
   }
 
   public Path directory() {

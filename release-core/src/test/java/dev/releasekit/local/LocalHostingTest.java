@@ -1,0 +1,86 @@
+package dev.releasekit.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.releasekit.PreconditionException;
+import dev.releasekit.spi.PullRequest;
+import dev.releasekit.testing.GitFixture;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalHostingTest {
+  @TempDir
+  Path temp;
+
+  @Test
+  void concurrentWritersFromSeparateInstancesNeverLoseOrDuplicateAnUpdate() throws Exception {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<PullRequest>> opened = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String branch = "topic-" + i;
+        fixture.project().branch(branch, "dev");
+        // A fresh instance per thread, as separate processes would have: only the file lock serialises them.
+        opened.add(pool.submit(() -> LocalHosting.forOrigin(fixture.origin())
+            .openPullRequest(branch, "dev", "Topic " + branch, "")));
+      }
+      List<Integer> numbers = new ArrayList<>();
+      for (Future<PullRequest> f : opened) {
+        numbers.add(f.get().number());
+      }
+      assertThat(numbers).doesNotHaveDuplicates().hasSize(40);
+      assertThat(fixture.hosting().pullRequests(IntStream.rangeClosed(1, 100).boxed().toList())).hasSize(40);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void readsNeverCreateOrTouchTheStore() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    String before = GitFixture.hashOf(fixture.hosting().storeDirectory());
+    fixture.hosting().openMilestones();
+    fixture.hosting().findPullRequest("a", "b");
+    fixture.hosting().releaseByTag("0.57");
+    assertThat(GitFixture.hashOf(fixture.hosting().storeDirectory())).isEqualTo(before);
+  }
+
+  @Test
+  void mergingAPullRequestMakesATwoParentCommitOnTheBaseBranch() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    fixture.project().branch("topic", "dev");
+    fixture.project().commit("topic", "Topic work", Map.of("topic.txt", "x\n"));
+    PullRequest pr = fixture.hosting().openPullRequest("topic", "master", "Topic", "");
+    PullRequest merged = fixture.hosting().mergePullRequest(pr.number());
+    assertThat(merged.isMerged()).isTrue();
+    assertThat(fixture.commit("master").getParentCount()).isEqualTo(2);
+    assertThat(merged.mergeCommitSha()).contains(fixture.commit("master").name());
+    assertThat(fixture.hosting().mergePullRequest(pr.number())).isEqualTo(merged);
+  }
+
+  @Test
+  void addingALabelThatDoesNotExistIsRefusedAndNothingIsCreated() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    int issue = fixture.hosting().createIssue("Bug", "someone", List.of(), null).number();
+    assertThatThrownBy(() -> fixture.hosting().addLabels(issue, List.of("bump-minor")))
+        .isInstanceOf(PreconditionException.class).hasMessageContaining("'bump-minor' does not exist");
+    assertThat(fixture.hosting().labels()).containsExactly("cherry-picked");
+  }
+
+  @Test
+  void unknownPullRequestNumberIsAPreconditionNamingIt() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    assertThatThrownBy(() -> fixture.hosting().pullRequest(404)).isInstanceOf(PreconditionException.class)
+        .hasMessageContaining("#404");
+  }
+}
