@@ -8,6 +8,7 @@ import dev.releasekit.RemoteException;
 import dev.releasekit.Secret;
 import dev.releasekit.git.internal.Identities;
 import dev.releasekit.git.internal.Merges;
+import dev.releasekit.git.internal.Trees;
 import dev.releasekit.git.internal.WorkspaceInternals;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,10 +28,6 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -419,38 +416,19 @@ public final class Workspace implements AutoCloseable {
    */
   public String commit(String branch, String parent, String message, Map<String, byte[]> files) {
     ObjectId base = resolveId(parent);
-    try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter();
-        ObjectReader reader = repo.newObjectReader()) {
+    try (RevWalk walk = new RevWalk(repo)) {
       RevCommit baseCommit = walk.parseCommit(base);
-      DirCache index = DirCache.newInCore();
-      DirCacheBuilder builder = index.builder();
-      builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, baseCommit.getTree());
-      builder.finish();
-      DirCacheEditor editor = index.editor();
       Map<String, byte[]> changed = new LinkedHashMap<>();
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         Optional<byte[]> before = readFile(base.name(), file.getKey());
-        if (before.isPresent() && java.util.Arrays.equals(before.get(), file.getValue())) {
-          continue;
+        if (before.isEmpty() || !java.util.Arrays.equals(before.get(), file.getValue())) {
+          changed.put(file.getKey(), file.getValue());
         }
-        changed.put(file.getKey(), file.getValue());
-        ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue());
-        DirCacheEntry existing = index.getEntry(file.getKey());
-        FileMode mode = existing == null ? FileMode.REGULAR_FILE : existing.getFileMode();
-        editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
-          @Override
-          public void apply(DirCacheEntry entry) {
-            entry.setFileMode(mode);
-            entry.setObjectId(blob);
-          }
-        });
       }
       if (changed.isEmpty()) {
         return base.name();
       }
-      editor.finish();
-      ObjectId tree = index.writeTree(inserter);
-      inserter.flush();
+      ObjectId tree = Trees.write(repo, baseCommit.getTree(), changed);
       PersonIdent me = Identities.committer(repo);
       ObjectId commit = Merges.commit(repo, tree, List.of(base), message, me, me);
       String diff = diff(baseCommit.getTree(), tree);

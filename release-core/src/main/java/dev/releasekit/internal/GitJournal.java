@@ -6,6 +6,7 @@ import dev.releasekit.ReleaseException;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.git.internal.Identities;
 import dev.releasekit.git.internal.Merges;
+import dev.releasekit.git.internal.Trees;
 import dev.releasekit.git.internal.WorkspaceInternals;
 import dev.releasekit.spi.Journal;
 import java.io.IOException;
@@ -18,13 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
@@ -164,21 +159,9 @@ public final class GitJournal implements Journal {
     if (!dirty) {
       return;
     }
-    try (ObjectInserter inserter = repo.newObjectInserter()) {
+    try {
       byte[] content = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-      ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content);
-      DirCache index = DirCache.newInCore();
-      DirCacheEditor editor = index.editor();
-      editor.add(new DirCacheEditor.PathEdit(FILE) {
-        @Override
-        public void apply(DirCacheEntry entry) {
-          entry.setFileMode(FileMode.REGULAR_FILE);
-          entry.setObjectId(blob);
-        }
-      });
-      editor.finish();
-      ObjectId tree = index.writeTree(inserter);
-      inserter.flush();
+      ObjectId tree = Trees.write(repo, null, Map.of(FILE, content));
       PersonIdent me = Identities.committer(repo);
       ObjectId commit = Merges.commit(repo, tree, remoteTip == null ? List.of() : List.of(remoteTip),
           "releasekit journal (run " + runId + ")\n", me, me);

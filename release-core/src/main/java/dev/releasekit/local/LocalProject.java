@@ -4,6 +4,7 @@ import dev.releasekit.PreconditionException;
 import dev.releasekit.ReleaseException;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.git.internal.Merges;
+import dev.releasekit.git.internal.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,15 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
@@ -190,7 +185,10 @@ public final class LocalProject {
     files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
     return withOrigin(repo -> {
       ObjectId parent = repo.resolve(Constants.R_HEADS + branch);
-      ObjectId tree = tree(repo, parent, bytes);
+      ObjectId tree;
+      try (RevWalk walk = new RevWalk(repo)) {
+        tree = Trees.write(repo, parent == null ? null : walk.parseCommit(parent).getTree(), bytes);
+      }
       PersonIdent who = new PersonIdent(name, email, SEED.getWhenAsInstant().plusSeconds(60L * ++tick),
           ZoneOffset.UTC);
       ObjectId commit = Merges.commit(repo, tree, parent == null ? List.of() : List.of(parent), message + "\n",
@@ -242,33 +240,6 @@ public final class LocalProject {
       }
     } catch (IOException | GitAPIException e) {
       throw new ReleaseException("Cannot check out the clone in " + workTree + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static ObjectId tree(Repository repo, ObjectId parent, Map<String, byte[]> files) throws IOException {
-    try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader();
-        RevWalk walk = new RevWalk(repo)) {
-      DirCache index = DirCache.newInCore();
-      if (parent != null) {
-        DirCacheBuilder builder = index.builder();
-        builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, walk.parseCommit(parent).getTree());
-        builder.finish();
-      }
-      DirCacheEditor editor = index.editor();
-      for (Map.Entry<String, byte[]> file : files.entrySet()) {
-        ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue());
-        editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
-          @Override
-          public void apply(DirCacheEntry entry) {
-            entry.setFileMode(FileMode.REGULAR_FILE);
-            entry.setObjectId(blob);
-          }
-        });
-      }
-      editor.finish();
-      ObjectId tree = index.writeTree(inserter);
-      inserter.flush();
-      return tree;
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.releasekit.docker;
 
+import dev.releasekit.spi.Sleeper;
+
 import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;

@@ -1,5 +1,7 @@
 package dev.releasekit.docker;
 
+import dev.releasekit.spi.Sleeper;
+
 import dev.releasekit.PreconditionException;
 import dev.releasekit.RemoteException;
 import dev.releasekit.Secret;

@@ -10,7 +10,7 @@ import dev.releasekit.ReleaseException;
 import dev.releasekit.StepResult;
 import dev.releasekit.docker.internal.SampleImages;
 import dev.releasekit.docker.internal.SampleImages.Image;
-import dev.releasekit.docker.testing.FakeTime;
+import dev.releasekit.testing.FakeTime;
 import dev.releasekit.docker.testing.RecordingContext;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.docker.testing.RequestLog;

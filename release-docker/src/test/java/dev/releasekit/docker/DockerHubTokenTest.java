@@ -21,7 +21,7 @@ import dev.releasekit.AuthenticationException;
 import dev.releasekit.RateLimitException;
 import dev.releasekit.Secret;
 import dev.releasekit.docker.internal.MediaTypes;
-import dev.releasekit.docker.testing.FakeTime;
+import dev.releasekit.testing.FakeTime;
 import dev.releasekit.spi.ImageManifest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

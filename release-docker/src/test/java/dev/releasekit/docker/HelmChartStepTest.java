@@ -11,7 +11,7 @@ import dev.releasekit.PreconditionException;
 import dev.releasekit.Release;
 import dev.releasekit.Report;
 import dev.releasekit.docker.internal.SampleImages;
-import dev.releasekit.docker.testing.FakeTime;
+import dev.releasekit.testing.FakeTime;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.local.LocalHosting;
 import dev.releasekit.spi.PullRequest;

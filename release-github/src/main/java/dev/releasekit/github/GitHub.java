@@ -1,5 +1,7 @@
 package dev.releasekit.github;
 
+import dev.releasekit.spi.Sleeper;
+
 import dev.releasekit.PreconditionException;
 import dev.releasekit.Secret;
 import dev.releasekit.github.internal.Endpoints;

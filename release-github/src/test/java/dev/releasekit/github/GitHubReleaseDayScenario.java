@@ -1,7 +1,7 @@
 package dev.releasekit.github;
 
 import dev.releasekit.Release;
-import dev.releasekit.github.testing.FakeTime;
+import dev.releasekit.testing.FakeTime;
 import dev.releasekit.github.testing.GitHubStub;
 import dev.releasekit.local.LocalProject;
 import dev.releasekit.spi.PullRequest;

@@ -2,7 +2,7 @@ package dev.releasekit.docker.internal;
 
 import dev.releasekit.RemoteException;
 import dev.releasekit.Secret;
-import dev.releasekit.docker.Sleeper;
+import dev.releasekit.spi.Sleeper;
 import dev.releasekit.docker.internal.RegistryClient.Answer;
 import dev.releasekit.docker.internal.RegistryClient.Call;
 import dev.releasekit.spi.ImageManifest;

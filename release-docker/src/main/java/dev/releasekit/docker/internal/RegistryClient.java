@@ -3,7 +3,7 @@ package dev.releasekit.docker.internal;
 import dev.releasekit.AuthenticationException;
 import dev.releasekit.RateLimitException;
 import dev.releasekit.RemoteException;
-import dev.releasekit.docker.Sleeper;
+import dev.releasekit.spi.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import dev.releasekit.RateLimitException;
 import dev.releasekit.ReleaseException;
 import dev.releasekit.Secret;
 import dev.releasekit.github.RequestCount;
-import dev.releasekit.github.Sleeper;
+import dev.releasekit.spi.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -349,12 +349,6 @@ public final class Transport {
   }
 
   private void pause(Duration duration, Call call) {
-    try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ReleaseException("Interrupted while waiting" + (call == null ? "" : " to send " + call.describe())
-          + " to GitHub. Run again to continue; steps already done will be skipped.", e);
-    }
+    sleeper.sleep(duration);
   }
 }

@@ -1,5 +1,7 @@
 package dev.releasekit.github.testing;
 
+import dev.releasekit.testing.FakeTime;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

@@ -1,6 +1,6 @@
-package dev.releasekit.github.testing;
+package dev.releasekit.testing;
 
-import dev.releasekit.github.Sleeper;
+import dev.releasekit.spi.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,14 +8,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
- * A clock that only moves when someone sleeps on it: the client's waits (retry backoff, rate-limit resets) advance
- * it instantly, and the test can read back every wait. Nothing ever really sleeps.
+ * A clock that only moves when someone sleeps on it, shared by every module's tests: a client's waits (retry
+ * backoff, rate-limit resets, polling) advance it instantly, and the test reads back every wait. Nothing ever
+ * really sleeps.
  */
 public final class FakeTime extends Clock implements Sleeper {
   private Instant now;
   private final List<Duration> sleeps = new ArrayList<>();
+  private IntConsumer onSleep = count -> { };
 
   public FakeTime(Instant start) {
     this.now = start;
@@ -25,10 +28,21 @@ public final class FakeTime extends Clock implements Sleeper {
     return new FakeTime(Instant.parse(instant));
   }
 
+  /** Runs {@code hook} with the number of sleeps so far (1 for the first) after each sleep. */
+  public FakeTime onSleep(IntConsumer hook) {
+    this.onSleep = hook;
+    return this;
+  }
+
   @Override
-  public synchronized void sleep(Duration duration) {
-    sleeps.add(duration);
-    now = now.plus(duration);
+  public void sleep(Duration duration) {
+    int count;
+    synchronized (this) {
+      sleeps.add(duration);
+      now = now.plus(duration);
+      count = sleeps.size();
+    }
+    onSleep.accept(count);
   }
 
   public synchronized void advance(Duration duration) {
