@@ -21,7 +21,7 @@ public class ConflictException extends ReleaseException {
 
   private final String pullRequest;
   private final String commit;
-  private final List<String> files;
+  private final String[] files;
 
   public ConflictException(String message) {
     this(message, null, null, List.of());
@@ -31,7 +31,7 @@ public class ConflictException extends ReleaseException {
     super(message);
     this.pullRequest = pullRequest;
     this.commit = commit;
-    this.files = List.copyOf(files);
+    this.files = files.toArray(new String[0]);
   }
 
   /** The pull request whose change conflicts (its URL or {@code #N}), for a cherry-pick conflict. */
@@ -46,6 +46,6 @@ public class ConflictException extends ReleaseException {
 
   /** The conflicting paths, for a cherry-pick or merge conflict; empty otherwise. */
   public List<String> files() {
-    return files;
+    return List.of(files);
   }
 }

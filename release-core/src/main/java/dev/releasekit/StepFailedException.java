@@ -11,20 +11,20 @@ public class StepFailedException extends ReleaseException {
   private static final long serialVersionUID = 1L;
 
   private final String step;
-  private final List<String> stepsDone;
+  private final String[] stepsDone;
 
   public StepFailedException(String step, List<String> stepsDone, Throwable cause) {
     super("Step '" + step + "' failed: " + describe(cause)
         + (stepsDone.isEmpty() ? "" : " (done before it: " + String.join("; ", stepsDone) + ")")
         + ". Fix the cause and run again; steps already done will be skipped.", cause);
     this.step = step;
-    this.stepsDone = List.copyOf(stepsDone);
+    this.stepsDone = stepsDone.toArray(new String[0]);
   }
 
   public StepFailedException(String step, String message) {
     super("Step '" + step + "' failed: " + message);
     this.step = step;
-    this.stepsDone = List.of();
+    this.stepsDone = new String[0];
   }
 
   private static String describe(Throwable cause) {
@@ -37,6 +37,6 @@ public class StepFailedException extends ReleaseException {
   }
 
   public List<String> stepsDone() {
-    return stepsDone;
+    return List.of(stepsDone);
   }
 }
