@@ -1,0 +1,13 @@
+/**
+ * Git for release steps: a {@link dev.releasekit.git.Workspace} over JGit that observes origin, commits in memory
+ * on top of origin's tips and pushes without force, so it never touches a developer's checkout, never deletes a
+ * ref and never moves a tag.
+ *
+ * <pre>{@code
+ * try (Workspace ws = Workspace.open(Path.of("."), Secret.fromEnv("GITHUB_TOKEN"))) {
+ *   ws.fetch();
+ *   List<Commit> log = ws.log("1.30.0", "release-1.31.0");   // oldest first, like git log A..B
+ * }
+ * }</pre>
+ */
+package dev.releasekit.git;
