@@ -59,8 +59,8 @@ public final class GitJournal implements Journal {
   private void load() {
     try {
       Ref local = repo.exactRef(ref);
-      remoteTip = workspace.remoteRefs().containsKey(ref) ? ObjectId.fromString(workspace.remoteRefs().get(ref))
-          : null;
+      String remote = workspace.remoteRefs().get(ref);
+      remoteTip = remote == null ? null : ObjectId.fromString(remote);
       // Origin's copy first (a fresh CI clone has only that), then anything the local file recorded that never
       // reached origin, such as a command's intent written just before the process died.
       java.util.Set<String> seen = new java.util.HashSet<>();
