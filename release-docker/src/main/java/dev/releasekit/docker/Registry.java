@@ -351,7 +351,7 @@ public final class Registry implements ImageRegistry {
      * How long a rate limit may be waited out before a {@link dev.releasekit.RateLimitException} is thrown
      * instead; one minute by default, zero to never wait.
      */
-    public Builder waitForRateLimitsUpTo(Duration budget) {
+    public Builder rateLimitBudget(Duration budget) {
       if (budget.isNegative()) {
         throw new PreconditionException("The rate-limit budget cannot be negative; use Duration.ZERO to never wait.");
       }

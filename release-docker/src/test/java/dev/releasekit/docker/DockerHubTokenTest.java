@@ -152,7 +152,7 @@ class DockerHubTokenTest {
     hub.stubFor(head(urlEqualTo("/v2/library/redis/manifests/latest")).inScenario("limit")
         .whenScenarioStateIs("reset")
         .willReturn(aResponse().withStatus(200).withHeader("Docker-Content-Digest", DIGEST)));
-    Registry registry = client().waitForRateLimitsUpTo(Duration.ofMinutes(1)).build();
+    Registry registry = client().rateLimitBudget(Duration.ofMinutes(1)).build();
 
     assertThat(registry.digest("redis")).contains(DIGEST);
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30));
@@ -183,7 +183,7 @@ class DockerHubTokenTest {
     hub.stubFor(head(urlEqualTo("/v2/library/redis/manifests/latest")).willReturn(aResponse().withStatus(429)
         .withHeader("RateLimit-Limit", "100;w=21600").withHeader("RateLimit-Remaining", "0;w=21600")
         .withBody("{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"limit\"}]}")));
-    Registry registry = client().waitForRateLimitsUpTo(Duration.ZERO).build();
+    Registry registry = client().rateLimitBudget(Duration.ZERO).build();
 
     assertThatThrownBy(() -> registry.digest("redis"))
         .isInstanceOfSatisfying(RateLimitException.class,
