@@ -21,7 +21,7 @@ public record Change(Kind kind, String target, String summary, String diff) {
 
   /** The kinds of things a step touches. */
   public enum Kind {
-    FILE, REF, PULL_REQUEST, LABEL, MILESTONE, RELEASE, IMAGE, ANNOUNCEMENT, COMMAND
+    FILE, REF, PULL_REQUEST, LABEL, MILESTONE, RELEASE, IMAGE, ANNOUNCEMENT, COMMAND, EFFECT
   }
 
   public Change {

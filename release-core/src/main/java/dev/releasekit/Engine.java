@@ -1,74 +1,95 @@
 package dev.releasekit;
 
 import dev.releasekit.git.Workspace;
-import dev.releasekit.internal.GitJournal;
 import dev.releasekit.internal.Hostings;
 import dev.releasekit.internal.OverlayHosting;
-import dev.releasekit.internal.OverlayRegistry;
-import dev.releasekit.internal.Sandbox;
+import dev.releasekit.internal.ReleaseServices;
+import dev.releasekit.internal.Waits;
+import dev.releasekit.spi.Announcer;
 import dev.releasekit.spi.CommandOutput;
 import dev.releasekit.spi.Hosting;
+import dev.releasekit.spi.HttpEndpoint;
 import dev.releasekit.spi.ImageRegistry;
 import dev.releasekit.spi.Journal;
+import dev.releasekit.spi.SideEffect;
+import dev.releasekit.spi.Sleeper;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
 import dev.releasekit.version.Version;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-/** Plans and runs a {@link Release}: the same steps, on a sandbox or for real. */
+/**
+ * Plans and runs a {@link Release}: the same steps, on sandboxes behind overlays or for real. It opens each
+ * repository that has steps, resolves every service once (a discovered hosting is found once and shared by the
+ * rehearsal and the run, so its client, caches and ETags are too), and executes the steps in order.
+ */
 final class Engine {
   private enum Mode { PLAN, RUN }
 
   private final Release release;
-  private final Version version;
-  private final Clock clock;
+  private final Release.Wiring wiring;
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
   Engine(Release release) {
     this.release = release;
-    this.version = release.version();
-    this.clock = release.clockValue();
+    this.wiring = release.wiring();
   }
 
   Plan plan() {
-    List<Step> steps = release.resolve();
-    try (Workspace real = Workspace.open(release.directory(), release.credentials())) {
-      real.fetch();
+    List<Release.Planned> steps = release.resolve();
+    try (Opened opened = open(steps)) {
+      opened.fetch();
+      ReleaseServices real = resolve(opened, steps);
       List<StepResult> results = new ArrayList<>();
-      if (!real.isClean()) {
-        try {
-          real.requireClean();
-        } catch (PreconditionException e) {
-          results.add(StepResult.blocked("check the work tree", e, List.of()));
+      for (Map.Entry<String, Workspace> repository : opened.workspaces.entrySet()) {
+        if (!repository.getValue().isClean()) {
+          try {
+            repository.getValue().requireClean();
+          } catch (PreconditionException e) {
+            String what = opened.workspaces.size() > 1 ? repository.getKey() + ": check the work tree"
+                : "check the work tree";
+            results.add(StepResult.blocked(what, e, List.of()).withRepository(repository.getKey()));
+          }
         }
       }
-      results.addAll(rehearse(real, steps, release.listenerValue()).results);
-      return new Plan(version.toString(), results);
+      try (ReleaseServices rehearsal = real.rehearsal(runId)) {
+        results.addAll(execute(Mode.PLAN, steps, rehearsal, wiring.listener()).results);
+      }
+      return new Plan(release.version().toString(), results.stream().map(Engine::withPlaceholders).toList());
     }
   }
 
   Report run() {
-    List<Step> steps = release.resolve();
-    try (Workspace real = Workspace.open(release.directory(), release.credentials())) {
-      real.requireClean();
-      real.fetch();
-      if (release.rehearseFirst()) {
-        Execution rehearsal = rehearse(real, steps, ReleaseListener.silent());
-        if (rehearsal.failure != null && blocksRun(rehearsal.failure)) {
-          StepResult blocked = rehearsal.results.get(rehearsal.failedIndex);
-          throw rehearsal.failure.withReport(new Report(version.toString(), runId, List.of(blocked)));
+    List<Release.Planned> steps = release.resolve();
+    try (Opened opened = open(steps)) {
+      opened.workspaces.values().forEach(Workspace::requireClean);
+      opened.fetch();
+      ReleaseServices real = resolve(opened, steps);
+      if (wiring.rehearseFirst()) {
+        try (ReleaseServices rehearsal = real.rehearsal(runId)) {
+          Execution rehearsed = execute(Mode.PLAN, steps, rehearsal, ReleaseListener.silent());
+          if (rehearsed.failure != null && blocksRun(rehearsed.failure)) {
+            StepResult blocked = withPlaceholders(rehearsed.results.get(rehearsed.failedIndex));
+            throw rehearsed.failure.withReport(new Report(release.version().toString(), runId, List.of(blocked)));
+          }
         }
       }
-      GitJournal journal = new GitJournal(real, version.toString(), runId, clock);
-      Hosting hosting = hosting(real);
-      Execution execution = execute(Mode.RUN, steps, real, hosting,
-          Optional.ofNullable(release.registry()), journal, release.listenerValue());
-      Report report = new Report(version.toString(), runId, execution.results);
+      Execution execution = execute(Mode.RUN, steps, real.withJournals(runId), wiring.listener());
+      Report report = new Report(release.version().toString(), runId, execution.results);
       if (execution.failure != null) {
         throw execution.failure.withReport(report);
       }
@@ -77,76 +98,141 @@ final class Engine {
   }
 
   /**
-   * A cherry-pick conflict (a conflict that names a pull request) is where a person takes over, so the run goes up
-   * to it and the earlier picks land; every other failure in the rehearsal stops the run before it writes.
+   * A cherry-pick conflict is where a person takes over, so the run goes up to it and the earlier picks land;
+   * every other failure in the rehearsal stops the run before it writes.
    */
   private static boolean blocksRun(ReleaseException failure) {
-    return !(failure instanceof ConflictException conflict) || conflict.pullRequest().isEmpty();
+    return !(failure instanceof CherryPickConflictException);
   }
 
-  private Execution rehearse(Workspace real, List<Step> steps, ReleaseListener listener) {
-    Map<String, String> originRefs = real.remoteRefs();
-    Hosting hosting = hosting(real);
-    try (Sandbox sandbox = Sandbox.of(real, originRefs);
-        Workspace workspace = Workspace.open(sandbox.clone())) {
-      OverlayHosting overlay = new OverlayHosting(hosting, sandbox::openOrigin, clock);
-      Optional<ImageRegistry> registry = Optional.ofNullable(release.registry()).map(OverlayRegistry::new);
-      GitJournal journal = new GitJournal(workspace, version.toString(), runId, clock);
-      return execute(Mode.PLAN, steps, workspace, overlay, registry, journal, listener);
+  /** The plan's pull requests have no number yet: {@code #1000000} reads as {@code #(new)}. */
+  private static StepResult withPlaceholders(StepResult result) {
+    List<Change> changes = result.changes().stream().map(c -> new Change(c.kind(),
+        OverlayHosting.placeholders(c.target()), OverlayHosting.placeholders(c.summary()), c.diff())).toList();
+    return result.withDetail(OverlayHosting.placeholders(result.detail())).withChanges(changes);
+  }
+
+  // Opening and resolving, once per plan or run
+
+  /** The workspaces of the repositories that have steps, opened once, closed together. */
+  private static final class Opened implements AutoCloseable {
+    final Map<String, Workspace> workspaces = new LinkedHashMap<>();
+
+    void fetch() {
+      workspaces.values().forEach(Workspace::fetch);
+    }
+
+    @Override
+    public void close() {
+      workspaces.values().forEach(Workspace::close);
     }
   }
 
-  private Hosting hosting(Workspace real) {
-    return release.hosting() != null ? release.hosting()
-        : Hostings.discover(real.originUrl(), release.environmentValue());
+  private Opened open(List<Release.Planned> steps) {
+    Opened opened = new Opened();
+    Map<Path, String> folders = new LinkedHashMap<>();
+    try {
+      for (Release.Planned planned : steps) {
+        String name = planned.repository();
+        if (opened.workspaces.containsKey(name)) {
+          continue;
+        }
+        Release.Repository repository = wiring.repositories().get(name);
+        Path folder = repository.directory().toAbsolutePath().normalize();
+        String other = folders.putIfAbsent(folder, name);
+        if (other != null) {
+          throw new PreconditionException("Repositories '" + other + "' and '" + name + "' are both " + folder
+              + ". Give each repository of the release its own clone with repository(name, path).");
+        }
+        opened.workspaces.put(name, Workspace.open(repository.directory(), repository.credentials()));
+      }
+      return opened;
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
   }
 
-  private Execution execute(Mode mode, List<Step> steps, Workspace workspace, Hosting hosting,
-      Optional<ImageRegistry> registry, GitJournal journal, ReleaseListener listener) {
+  /**
+   * Every service, once: each repository's hosting (wired, or discovered from its origin), the registry (wired, or
+   * the one a registry step was built from), announcers and endpoints (wired, then those steps were built with).
+   */
+  private ReleaseServices resolve(Opened opened, List<Release.Planned> steps) {
+    Map<String, ReleaseServices.Repository> repositories = new LinkedHashMap<>();
+    for (Map.Entry<String, Workspace> entry : opened.workspaces.entrySet()) {
+      Release.Repository wired = wiring.repositories().get(entry.getKey());
+      Hosting hosting = wired.hosting() != null ? wired.hosting()
+          : Hostings.discover(entry.getValue().originUrl(), wiring.environment());
+      repositories.put(entry.getKey(), new ReleaseServices.Repository(entry.getKey(),
+          release.version(entry.getKey()), wired.conventions(), entry.getValue(), hosting, null));
+    }
+    ImageRegistry registry = wiring.registry();
+    List<Announcer> announcers = new ArrayList<>(wiring.announcers());
+    Map<String, HttpEndpoint> endpoints = new LinkedHashMap<>(wiring.endpoints());
+    for (Release.Planned planned : steps) {
+      for (Object service : planned.step().services()) {
+        if (service instanceof ImageRegistry images && registry == null) {
+          registry = images;
+        } else if (service instanceof Announcer announcer
+            && announcers.stream().noneMatch(a -> a.name().equals(announcer.name()))) {
+          announcers.add(announcer);
+        } else if (service instanceof HttpEndpoint endpoint) {
+          endpoints.putIfAbsent(endpoint.name(), endpoint);
+        }
+      }
+    }
+    return new ReleaseServices(repositories, Optional.ofNullable(registry), announcers, endpoints, wiring.clock(),
+        wiring.sleeper());
+  }
+
+  // Executing
+
+  private Execution execute(Mode mode, List<Release.Planned> steps, ReleaseServices services,
+      ReleaseListener listener) {
     Execution execution = new Execution();
     List<String> done = new ArrayList<>();
-    boolean runRecorded = false;
+    Set<String> runRecorded = new HashSet<>();
     for (int i = 0; i < steps.size(); i++) {
-      Step step = steps.get(i);
+      Release.Planned planned = steps.get(i);
+      Step step = planned.step();
+      ReleaseServices.Repository repository = services.repository(planned.repository());
       int index = i + 1;
-      String description = step.description();
+      String description = release.describe(planned);
       if (execution.failure != null) {
         execution.results.add(StepResult.blocked(description, new ReleaseException("not rehearsed: step "
-            + (execution.failedIndex + 1) + " is blocked"), List.of()));
+            + (execution.failedIndex + 1) + " is blocked"), List.of()).withRepository(planned.repository()));
         continue;
       }
       listener.stepStarted(index, description);
-      Context context = new Context(mode, workspace, hosting, registry, journal, listener, index);
+      Context context = new Context(mode, services, repository, listener, index, execution.results);
       StepResult result;
       try {
         StepResult raw = step.apply(context);
         Outcome outcome = raw.outcome() == Outcome.DONE && mode == Mode.PLAN ? Outcome.WOULD_DO : raw.outcome();
         result = raw.withDescription(description).withOutcome(outcome).withChanges(context.changes);
         done.add(description);
-      } catch (StepFailedException e) {
-        result = StepResult.blocked(description, e, context.changes);
-        execution.fail(i, e);
+      } catch (Waits.WouldWait wait) {
+        result = StepResult.done(wait.getMessage()).withOutcome(Outcome.WOULD_DO).withDescription(description)
+            .withChanges(context.changes);
+        execution.pendingWait = index;
       } catch (ReleaseException e) {
-        result = StepResult.blocked(description, e, context.changes);
-        execution.fail(i, e);
+        result = failed(execution, i, description, e, context.changes);
       } catch (RuntimeException e) {
-        StepFailedException failure = new StepFailedException(description, done, e);
-        result = StepResult.blocked(description, failure, context.changes);
-        execution.fail(i, failure);
+        result = failed(execution, i, description, new StepFailedException(description, done, e), context.changes);
       }
+      result = result.withRepository(planned.repository());
       execution.results.add(result);
       // A step that found its state already there wrote nothing, and neither does the journal: a no-op re-run
       // leaves origin byte-identical.
       if (result.outcome() != Outcome.ALREADY_DONE) {
-        if (!runRecorded) {
-          journal.record("run:" + runId, mode + " " + steps.size() + " steps");
-          runRecorded = true;
+        if (runRecorded.add(planned.repository())) {
+          repository.journal().record("run:" + runId, mode.name(), mode + " " + steps.size() + " steps");
         }
-        journal.record("step:" + index, result.outcome() + " " + description
+        repository.journal().record("step:" + index, result.outcome().name(), result.outcome() + " " + description
             + (result.detail().isEmpty() ? "" : ": " + result.detail()));
       }
       try {
-        journal.flush();
+        repository.journal().flush();
       } catch (ReleaseException e) {
         if (execution.failure == null) {
           execution.fail(i, e);
@@ -157,10 +243,25 @@ final class Engine {
     return execution;
   }
 
+  /**
+   * A failure ends the execution, except in a rehearsal after a wait that would have to wait: what a later step
+   * finds then is only known once the wait is over (the image is not there yet), so it is shown, not counted.
+   */
+  private static StepResult failed(Execution execution, int i, String description, ReleaseException e,
+      List<Change> changes) {
+    if (execution.pendingWait > 0) {
+      return StepResult.done("decided after the wait of step " + execution.pendingWait + "; today: "
+          + e.getMessage()).withOutcome(Outcome.WOULD_DO).withDescription(description).withChanges(changes);
+    }
+    execution.fail(i, e);
+    return StepResult.blocked(description, e, changes);
+  }
+
   private static final class Execution {
     final List<StepResult> results = new ArrayList<>();
     ReleaseException failure;
     int failedIndex = -1;
+    int pendingWait;
 
     void fail(int index, ReleaseException e) {
       failure = e;
@@ -170,33 +271,38 @@ final class Engine {
 
   private final class Context implements StepContext {
     private final Mode mode;
+    private final ReleaseServices services;
+    private final ReleaseServices.Repository repository;
     private final Workspace workspace;
-    private final Hosting hosting;
-    private final Optional<ImageRegistry> registry;
-    private final Journal journal;
     private final ReleaseListener listener;
     private final int index;
+    private final List<StepResult> earlier;
     final List<Change> changes = new ArrayList<>();
 
-    Context(Mode mode, Workspace workspace, Hosting hosting, Optional<ImageRegistry> registry, Journal journal,
-        ReleaseListener listener, int index) {
+    Context(Mode mode, ReleaseServices services, ReleaseServices.Repository repository, ReleaseListener listener,
+        int index, List<StepResult> earlier) {
       this.mode = mode;
-      this.workspace = workspace.recordingChangesTo(this::change);
-      this.hosting = hosting;
-      this.registry = registry;
-      this.journal = journal;
+      this.services = services;
+      this.repository = repository;
+      this.workspace = repository.workspace().recordingChangesTo(this::change);
       this.listener = listener;
       this.index = index;
+      this.earlier = earlier;
     }
 
     @Override
     public Version version() {
-      return version;
+      return repository.version();
     }
 
     @Override
     public Conventions conventions() {
-      return release.conventionsValue();
+      return repository.conventions();
+    }
+
+    @Override
+    public String repository() {
+      return repository.name();
     }
 
     @Override
@@ -206,17 +312,27 @@ final class Engine {
 
     @Override
     public Hosting hosting() {
-      return hosting;
+      return repository.hosting();
     }
 
     @Override
     public Optional<ImageRegistry> registry() {
-      return registry;
+      return services.registry();
+    }
+
+    @Override
+    public List<Announcer> announcers() {
+      return services.announcers();
+    }
+
+    @Override
+    public Optional<HttpEndpoint> endpoint(String name) {
+      return services.endpoint(name);
     }
 
     @Override
     public Journal journal() {
-      return journal;
+      return repository.journal();
     }
 
     @Override
@@ -231,19 +347,121 @@ final class Engine {
 
     @Override
     public Map<String, String> environment() {
-      return release.environmentValue();
+      return wiring.environment();
     }
 
     @Override
     public Clock clock() {
-      return clock;
+      return services.clock();
+    }
+
+    @Override
+    public Sleeper sleeper() {
+      return services.sleeper();
+    }
+
+    @Override
+    public <T> Optional<T> result(ResultKey<T> key) {
+      Optional<T> own = result(repository.name(), key);
+      if (own.isPresent()) {
+        return own;
+      }
+      for (ReleaseServices.Repository other : services.repositories()) {
+        Optional<T> value = result(other.name(), key);
+        if (value.isPresent()) {
+          return value;
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public <T> Optional<T> result(String name, ResultKey<T> key) {
+      for (int i = earlier.size() - 1; i >= 0; i--) {
+        StepResult step = earlier.get(i);
+        if (step.repository().equals(name) && step.result(key).isPresent()) {
+          return step.result(key);
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public <T> T await(String what, Instant deadline, Duration firstInterval, Supplier<Optional<T>> probe) {
+      return mode == Mode.PLAN ? Waits.rehearse(what, deadline, services.clock(), probe)
+          : Waits.await(what, deadline, firstInterval, services.clock(), services.sleeper(), this::progress, probe);
+    }
+
+    @Override
+    public StepResult perform(SideEffect effect) {
+      String key = "effect:" + effect.key();
+      Journal journal = repository.journal();
+      Optional<Journal.Entry> latest = journal.latest(key);
+      String state = latest.map(Journal.Entry::state).orElse("");
+      if (state.equals("done")) {
+        return StepResult.alreadyDone(effect.description() + ": done in an earlier run"
+            + (latest.get().detail().isEmpty() ? "" : " (" + latest.get().detail() + ")"));
+      }
+      if (state.equals("intent")) {
+        Optional<Release.Resolution> resolution = release.resolution(effect.key());
+        if (resolution.isPresent() && resolution.get() == Release.Resolution.CONFIRM) {
+          journal.record(key, "done", "confirmed by a person");
+          return StepResult.alreadyDone(effect.description() + ": confirmed as done");
+        }
+        if (resolution.isEmpty()) {
+          SideEffect.Status status = effect.check().map(SideEffect.Check::check).orElse(SideEffect.Status.UNKNOWN);
+          if (status == SideEffect.Status.PERFORMED) {
+            journal.record(key, "done", "found by checking " + effect.where());
+            return StepResult.alreadyDone(effect.description() + ": an earlier run did it (found by checking "
+                + effect.where() + ")");
+          }
+          if (status == SideEffect.Status.UNKNOWN) {
+            throw new ConflictException(effect.description() + " may have happened: run "
+                + latest.get().run() + " started it at " + latest.get().time() + " and stopped before recording"
+                + " the end. Check " + effect.where() + ", then run again with .confirm(\"" + effect.key()
+                + "\") if it happened, or .resend(\"" + effect.key() + "\") if it did not.");
+          }
+        }
+      }
+      change(Change.of(Change.Kind.EFFECT, effect.key(), effect.description()));
+      if (mode == Mode.PLAN) {
+        return StepResult.done(effect.description());
+      }
+      journal.record(key, "intent", effect.description());
+      repository.journal().flush();
+      String receipt;
+      try {
+        receipt = effect.action().perform();
+      } catch (SideEffect.NotPerformedException e) {
+        journal.record(key, "failed", e.getMessage());
+        throw e;
+      }
+      receipt = receipt == null ? "" : receipt;
+      journal.record(key, "done", receipt);
+      repository.journal().flush();
+      return StepResult.done(effect.description() + (receipt.isEmpty() ? "" : " (" + receipt + ")"));
     }
 
     @Override
     public CommandOutput exec(List<String> command, Map<String, String> environment) {
       // A rehearsal must not publish a package or call a deploy hook: commands are recorded, not run.
-      return mode == Mode.PLAN ? new CommandOutput(0, "(not run in a plan: " + String.join(" ", command) + ")")
-          : StepContext.super.exec(command, environment);
+      if (mode == Mode.PLAN) {
+        return new CommandOutput(0, "(not run in a plan: " + String.join(" ", command) + ")");
+      }
+      try {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.directory().toFile())
+            .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        return new CommandOutput(process.waitFor(), new String(output, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new PreconditionException("Cannot start " + command + ": " + e.getMessage()
+            + ". Check the command exists and is executable.", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StepFailedException(String.join(" ", command), "interrupted");
+      }
     }
   }
 }

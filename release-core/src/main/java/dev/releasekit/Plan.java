@@ -2,11 +2,11 @@ package dev.releasekit;
 
 import dev.releasekit.internal.Rendering;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What {@link Release#plan()} found by rehearsing every step on a throwaway copy: for each step WOULD_DO,
- * ALREADY_DONE or BLOCKED, with the changes it would make (file diffs, refs, pull requests).
+ * ALREADY_DONE or BLOCKED, with the changes it would make (file diffs, refs, pull requests) and the results it
+ * would produce.
  *
  * <pre>{@code
  * Plan plan = release.plan();
@@ -15,55 +15,33 @@ import java.util.Optional;
  * Files.writeString(Path.of("plan.md"), plan.toMarkdown());
  * }</pre>
  */
-public final class Plan {
-  private final String version;
-  private final List<StepResult> steps;
+public final class Plan extends ReleaseResults {
 
   Plan(String version, List<StepResult> steps) {
-    this.version = version;
-    this.steps = List.copyOf(steps);
+    super(version, steps);
   }
 
-  public String version() {
-    return version;
+  /** Always true: a plan's results are rehearsed, such as a pull request that does not exist yet. */
+  @Override
+  public boolean rehearsed() {
+    return true;
   }
 
-  public List<StepResult> steps() {
-    return steps;
-  }
-
-  public StepResult step(int oneBasedIndex) {
-    return steps.get(oneBasedIndex - 1);
-  }
-
-  /** Every change of every step, in order. */
-  public List<Change> changes() {
-    return steps.stream().flatMap(s -> s.changes().stream()).toList();
-  }
-
-  public boolean isBlocked() {
-    return firstBlocked().isPresent();
-  }
-
-  public Optional<StepResult> firstBlocked() {
-    return steps.stream().filter(s -> s.outcome() == Outcome.BLOCKED).findFirst();
-  }
-
-  /** True when a run would write nothing: every step is ALREADY_DONE. */
+  /** True when a run would write nothing: every step is ALREADY_DONE (the same as {@link #isNoOp()}). */
   public boolean isComplete() {
-    return steps.stream().allMatch(s -> s.outcome() == Outcome.ALREADY_DONE);
+    return isNoOp();
   }
 
   public String toJson() {
-    return Rendering.json("plan", version, steps);
+    return Rendering.json("plan", version(), steps());
   }
 
   public String toMarkdown() {
-    return Rendering.markdown("Plan for release " + version, steps);
+    return Rendering.markdown("Plan for release " + version(), steps());
   }
 
   @Override
   public String toString() {
-    return Rendering.text("Plan for release " + version + " (" + steps.size() + " steps):", steps);
+    return Rendering.text("Plan for release " + version() + " (" + steps().size() + " steps):", steps());
   }
 }

@@ -1,6 +1,7 @@
 package dev.releasekit;
 
 import dev.releasekit.internal.Blueprint;
+import dev.releasekit.internal.steps.AnnounceStep;
 import dev.releasekit.internal.steps.BumpVersionStep;
 import dev.releasekit.internal.steps.ChangelogStep;
 import dev.releasekit.internal.steps.CherryPickMilestoneStep;
@@ -15,23 +16,29 @@ import dev.releasekit.internal.steps.CutBranchStep;
 import dev.releasekit.internal.steps.MergeForwardStep;
 import dev.releasekit.internal.steps.OpenPullRequestStep;
 import dev.releasekit.internal.steps.TagStep;
+import dev.releasekit.spi.Announcer;
 import dev.releasekit.spi.Hosting;
+import dev.releasekit.spi.HttpEndpoint;
 import dev.releasekit.spi.ImageRegistry;
+import dev.releasekit.spi.Sleeper;
 import dev.releasekit.spi.Step;
 import dev.releasekit.version.Bump;
 import dev.releasekit.version.Version;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * A release, as an immutable value: a version, the conventions of the project, and the steps to take. Each verb
- * returns a new {@code Release} with one more step; nothing happens until {@link #plan()} or {@link #run()}.
+ * A release, as an immutable value: a version, the repositories it spans with their conventions, the services it
+ * uses, and the steps to take. Each verb returns a new {@code Release} with one more step; nothing happens until
+ * {@link #plan()} or {@link #run()}.
  *
  * <pre>{@code
  * Release release = Release.of("0.57")             // Conventions.homeAssistant() unless told otherwise
@@ -45,42 +52,132 @@ import java.util.Set;
  * release.run();    // does it; running it again after any failure finishes the job and duplicates nothing
  * }</pre>
  *
- * <p>{@code run()} first rehearses: if any step would be BLOCKED by the state of the world (a branch or tag that
- * exists on another commit, a version going backwards, a missing file), it throws that step's exception before
- * writing anything. A cherry-pick that conflicts is the exception: the run goes up to it (the picks before it land),
- * so a person resolves exactly that change and runs again.
+ * <h2>Several repositories</h2>
+ * A release can span repositories, each with its own work tree, origin, conventions, hosting and journal.
+ * {@link #repository(String, Path)} switches the release to another repository; the verbs and the repository
+ * wiring ({@link #in}, {@link #conventions}, {@link #hostedOn}, {@link #credentials}) that follow apply to it, until
+ * the next switch. Steps run in the order they were written, across repositories, so a step of the website can use
+ * what a step of core produced ({@link ResultKey}):
  *
- * <p>Which hosting to use is found from origin's URL through {@link java.util.ServiceLoader} unless wired with
- * {@link #hostedOn(Hosting)}: a local origin gets {@code LocalHosting}, github.com gets {@code release-github}'s
- * GitHub when that module is on the class path.
+ * <pre>{@code
+ * Release.of("0.57")
+ *     .repository("core", Path.of("core"))
+ *         .mergeForward("master", "dev").cutBranch().bumpVersion().openPr()
+ *     .repository("website", Path.of("home-assistant.io")).conventions(site)
+ *         .mergeForward("current", "next").cutBranch().openPr()
+ *     .plan();          // rehearses both repositories before anything is written anywhere
+ * }</pre>
+ *
+ * <p>{@code run()} first rehearses: if any step of any repository would be BLOCKED by the state of the world (a
+ * branch or tag that exists on another commit, a version going backwards, a missing file), it throws that step's
+ * exception before writing anything. A cherry-pick that conflicts is the exception: the run goes up to it (the
+ * picks before it land), so a person resolves exactly that change and runs again.
+ *
+ * <h2>Services</h2>
+ * Every service a step touches is wired here once, or found: the hosting from origin's URL through
+ * {@link java.util.ServiceLoader} unless wired with {@link #hostedOn(Hosting)} (a local origin gets
+ * {@code LocalHosting}, github.com gets {@code release-github}'s GitHub when that module is on the class path); the
+ * registry with {@link #withRegistry}, or the one a registry step was built from; announcers with
+ * {@link #announcer}; HTTP endpoints with {@link #withEndpoint}; time with {@link #clock} and {@link #sleeper}. The
+ * engine resolves each once per run and, in a plan, wraps each in an overlay that keeps writes in memory.
  */
 public final class Release {
-  private final Version version;
-  private final Conventions conventions;
-  private final Path directory;
-  private final Hosting hosting;
-  private final ImageRegistry registry;
-  private final Secret credentials;
-  private final ReleaseListener listener;
-  private final Map<String, String> environment;
-  private final Clock clock;
-  private final boolean rehearseFirst;
-  private final List<Blueprint.Verb> verbs;
+  /** The name of the repository a release starts in, until {@link #repository(String)} names another. */
+  public static final String MAIN = "main";
 
-  private Release(Version version, Conventions conventions, Path directory, Hosting hosting, ImageRegistry registry,
-      Secret credentials, ReleaseListener listener, Map<String, String> environment, Clock clock,
-      boolean rehearseFirst, List<Blueprint.Verb> verbs) {
-    this.version = version;
-    this.conventions = conventions;
-    this.directory = directory;
-    this.hosting = hosting;
-    this.registry = registry;
-    this.credentials = credentials;
-    this.listener = listener;
-    this.environment = environment;
-    this.clock = clock;
-    this.rehearseFirst = rehearseFirst;
-    this.verbs = List.copyOf(verbs);
+  /** How a person resolved an effect that an earlier run may or may not have performed. */
+  enum Resolution { CONFIRM, RESEND }
+
+  /** One repository of the release and its own wiring. */
+  record Repository(String name, Path directory, Conventions conventions, Hosting hosting, Secret credentials) {
+    Repository in(Path directory) {
+      return new Repository(name, directory, conventions, hosting, credentials);
+    }
+
+    Repository conventions(Conventions conventions) {
+      return new Repository(name, directory, conventions, hosting, credentials);
+    }
+
+    Repository hostedOn(Hosting hosting) {
+      return new Repository(name, directory, conventions, hosting, credentials);
+    }
+
+    Repository credentials(Secret credentials) {
+      return new Repository(name, directory, conventions, hosting, credentials);
+    }
+  }
+
+  /** A verb of the release and the repository it acts on. */
+  record Verb(String repository, Blueprint.Verb verb) {}
+
+  /** A resolved step and the repository it acts on. */
+  record Planned(String repository, Step step) {}
+
+  /** Everything a release is wired with, in one value; {@link #with} derives a changed copy. */
+  record Wiring(Version version, Map<String, Repository> repositories, String current, ImageRegistry registry,
+      List<Announcer> announcers, Map<String, HttpEndpoint> endpoints, ReleaseListener listener,
+      Map<String, String> environment, Clock clock, Sleeper sleeper, boolean rehearseFirst,
+      Map<String, Resolution> resolutions, List<Verb> verbs) {
+
+    Wiring {
+      repositories = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(repositories));
+      announcers = List.copyOf(announcers);
+      endpoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
+      resolutions = Map.copyOf(resolutions);
+      verbs = List.copyOf(verbs);
+    }
+
+    Repository currentRepository() {
+      return repositories.get(current);
+    }
+  }
+
+  /** A mutable copy of a {@link Wiring}, for the one place that derives a new release. */
+  private static final class Edit {
+    Version version;
+    Map<String, Repository> repositories;
+    String current;
+    ImageRegistry registry;
+    List<Announcer> announcers;
+    Map<String, HttpEndpoint> endpoints;
+    ReleaseListener listener;
+    Map<String, String> environment;
+    Clock clock;
+    Sleeper sleeper;
+    boolean rehearseFirst;
+    Map<String, Resolution> resolutions;
+    List<Verb> verbs;
+
+    Edit(Wiring w) {
+      version = w.version();
+      repositories = new LinkedHashMap<>(w.repositories());
+      current = w.current();
+      registry = w.registry();
+      announcers = new ArrayList<>(w.announcers());
+      endpoints = new LinkedHashMap<>(w.endpoints());
+      listener = w.listener();
+      environment = w.environment();
+      clock = w.clock();
+      sleeper = w.sleeper();
+      rehearseFirst = w.rehearseFirst();
+      resolutions = new LinkedHashMap<>(w.resolutions());
+      verbs = new ArrayList<>(w.verbs());
+    }
+
+    void repository(UnaryOperator<Repository> change) {
+      repositories.put(current, change.apply(repositories.get(current)));
+    }
+
+    Wiring build() {
+      return new Wiring(version, repositories, current, registry, announcers, endpoints, listener, environment,
+          clock, sleeper, rehearseFirst, resolutions, verbs);
+    }
+  }
+
+  private final Wiring wiring;
+
+  private Release(Wiring wiring) {
+    this.wiring = wiring;
   }
 
   /**
@@ -93,69 +190,113 @@ public final class Release {
 
   public static Release of(Version version) {
     Objects.requireNonNull(version, "version");
-    return new Release(version, Conventions.homeAssistant(), Path.of(""), null, null, null, ReleaseListener.silent(),
-        System.getenv(), Clock.systemUTC(), true, List.of());
+    Repository main = new Repository(MAIN, Path.of(""), Conventions.homeAssistant(), null, null);
+    return new Release(new Wiring(version, Map.of(MAIN, main), MAIN, null, List.of(), Map.of(),
+        ReleaseListener.silent(), System.getenv(), Clock.systemUTC(), Sleeper.system(), true, Map.of(),
+        List.of()));
   }
 
-  private Release with(Conventions conventions, Path directory, Hosting hosting, ImageRegistry registry,
-      Secret credentials, ReleaseListener listener, Map<String, String> environment, Clock clock,
-      boolean rehearseFirst, List<Blueprint.Verb> verbs) {
-    return new Release(version, conventions, directory, hosting, registry, credentials, listener, environment, clock,
-        rehearseFirst, verbs);
+  private Release with(java.util.function.Consumer<Edit> change) {
+    Edit copy = new Edit(wiring);
+    change.accept(copy);
+    return new Release(copy.build());
   }
 
   private Release plus(Blueprint.Verb verb) {
-    List<Blueprint.Verb> more = new ArrayList<>(verbs);
-    more.add(verb);
-    return with(conventions, directory, hosting, registry, credentials, listener, environment, clock, rehearseFirst,
-        more);
+    return with(c -> c.verbs.add(new Verb(c.current, verb)));
   }
 
-  // Wiring
+  // Repositories
 
-  /** The project's conventions: branch names, patterns, version files, labels. */
+  /**
+   * Switches to the repository named {@code name}, adding it when new (its folder then comes from {@link #in}).
+   * The repository wiring and the verbs that follow apply to it. A repository that gets no step is never opened,
+   * so a release may start with {@code repository("core", ...)} and leave {@link #MAIN} unused.
+   */
+  public Release repository(String name) {
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new PreconditionException("A repository name is letters, digits, '.', '_' or '-', such as core or"
+          + " website; got " + (name == null ? "null" : "'" + name + "'") + ".");
+    }
+    return with(c -> {
+      Repository inherit = c.repositories.get(c.current);
+      c.repositories.putIfAbsent(name, new Repository(name, Path.of(""), inherit.conventions(), null, null));
+      c.current = name;
+    });
+  }
+
+  /** Switches to (or adds) the repository {@code name}, whose git clone is {@code directory}. */
+  public Release repository(String name, Path directory) {
+    return repository(name).in(directory);
+  }
+
+  // Wiring of the current repository
+
+  /** The current repository's conventions: branch names, patterns, version files, labels. */
   public Release conventions(Conventions conventions) {
-    return with(Objects.requireNonNull(conventions), directory, hosting, registry, credentials, listener,
-        environment, clock, rehearseFirst, verbs);
+    Objects.requireNonNull(conventions, "conventions");
+    return with(c -> c.repository(r -> r.conventions(conventions)));
   }
 
-  /** The git clone to release from; its {@code origin} is where everything is pushed. */
+  /** The current repository's git clone; its {@code origin} is where everything is pushed. */
   public Release in(Path directory) {
-    return with(conventions, Objects.requireNonNull(directory), hosting, registry, credentials, listener,
-        environment, clock, rehearseFirst, verbs);
+    Objects.requireNonNull(directory, "directory");
+    return with(c -> c.repository(r -> r.in(directory)));
   }
 
+  /** The current repository's hosting, instead of the one found from origin's URL. */
   public Release hostedOn(Hosting hosting) {
-    return with(conventions, directory, Objects.requireNonNull(hosting), registry, credentials, listener,
-        environment, clock, rehearseFirst, verbs);
+    Objects.requireNonNull(hosting, "hosting");
+    return with(c -> c.repository(r -> r.hostedOn(hosting)));
   }
 
-  public Release withRegistry(ImageRegistry registry) {
-    return with(conventions, directory, hosting, Objects.requireNonNull(registry), credentials, listener,
-        environment, clock, rehearseFirst, verbs);
-  }
-
-  /** The token for pushing over HTTPS (and for discovering a hosting). */
+  /** The token for pushing the current repository over HTTPS (and for discovering its hosting). */
   public Release credentials(Secret credentials) {
-    return with(conventions, directory, hosting, registry, Objects.requireNonNull(credentials), listener,
-        environment, clock, rehearseFirst, verbs);
+    Objects.requireNonNull(credentials, "credentials");
+    return with(c -> c.repository(r -> r.credentials(credentials)));
+  }
+
+  // Wiring of the release
+
+  /** The release's container registry; registry steps built from another {@code Registry} use this one. */
+  public Release withRegistry(ImageRegistry registry) {
+    Objects.requireNonNull(registry, "registry");
+    return with(c -> c.registry = registry);
+  }
+
+  /** Adds an announcer (a Slack channel, a webhook); {@link #announce(String)} posts through every one. */
+  public Release announcer(Announcer announcer) {
+    Objects.requireNonNull(announcer, "announcer");
+    return with(c -> c.announcers.add(announcer));
+  }
+
+  /** Wires an HTTP endpoint under its {@link HttpEndpoint#name()}, for steps that look it up by name. */
+  public Release withEndpoint(HttpEndpoint endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    return with(c -> c.endpoints.put(endpoint.name(), endpoint));
   }
 
   public Release listener(ReleaseListener listener) {
-    return with(conventions, directory, hosting, registry, credentials, Objects.requireNonNull(listener),
-        environment, clock, rehearseFirst, verbs);
+    Objects.requireNonNull(listener, "listener");
+    return with(c -> c.listener = listener);
   }
 
   /** The variables commands see and hostings are discovered from; the process environment by default. */
   public Release environment(Map<String, String> environment) {
-    return with(conventions, directory, hosting, registry, credentials, listener, Map.copyOf(environment), clock,
-        rehearseFirst, verbs);
+    Map<String, String> copy = Map.copyOf(environment);
+    return with(c -> c.environment = copy);
   }
 
-  /** The clock for timestamps and waits; tests pass a fixed one. */
+  /** The release's one clock, for timestamps and deadlines; tests pass a fake one. */
   public Release clock(Clock clock) {
-    return with(conventions, directory, hosting, registry, credentials, listener, environment,
-        Objects.requireNonNull(clock), rehearseFirst, verbs);
+    Objects.requireNonNull(clock, "clock");
+    return with(c -> c.clock = clock);
+  }
+
+  /** The release's one sleeper, for every wait of a run (plans never sleep); tests pass a fake one. */
+  public Release sleeper(Sleeper sleeper) {
+    Objects.requireNonNull(sleeper, "sleeper");
+    return with(c -> c.sleeper = sleeper);
   }
 
   /**
@@ -163,7 +304,26 @@ public final class Release {
    * contradiction found half way then leaves the earlier steps done (a re-run still converges).
    */
   public Release withoutRehearsal() {
-    return with(conventions, directory, hosting, registry, credentials, listener, environment, clock, false, verbs);
+    return with(c -> c.rehearseFirst = false);
+  }
+
+  /**
+   * Records that the side effect {@code key}, which an earlier run started but never recorded as finished, did
+   * happen (you checked the channel): the run records it as done instead of blocking. The BLOCKED message names
+   * the key.
+   */
+  public Release confirm(String key) {
+    Objects.requireNonNull(key, "key");
+    return with(c -> c.resolutions.put(key, Resolution.CONFIRM));
+  }
+
+  /**
+   * Records that the side effect {@code key}, which an earlier run started but never recorded as finished, did not
+   * happen (you checked): the run performs it again instead of blocking.
+   */
+  public Release resend(String key) {
+    Objects.requireNonNull(key, "key");
+    return with(c -> c.resolutions.put(key, Resolution.RESEND));
   }
 
   // Verbs
@@ -233,7 +393,7 @@ public final class Release {
   /** Opens the release pull request from the release branch to main, titled by the conventions. */
   public Release openPr() {
     return plus(b -> b.add(new OpenPullRequestStep(b.branch, b.conventions.mainBranch(),
-        b.conventions.pullRequestTitle(b.version), context -> "Release " + b.version + ".")));
+        b.conventions.pullRequestTitle(b.version), context -> "Release " + b.version + ".", ResultKey.RELEASE_PR)));
   }
 
   // Release day
@@ -327,7 +487,8 @@ public final class Release {
       b.add(new PickCommitsStep(b.branch, sync, c.mainBranch(),
           Set.of(c.changelogMessage(b.version), c.bumpMessage(b.version))));
       b.add(new OpenPullRequestStep(sync, c.mainBranch(), c.syncTitle(b.version),
-          context -> "Brings the " + b.version + " changelog and version bump back to " + c.mainBranch() + "."));
+          context -> "Brings the " + b.version + " changelog and version bump back to " + c.mainBranch() + ".",
+          ResultKey.SYNC_PR));
     });
   }
 
@@ -336,7 +497,7 @@ public final class Release {
    * {@code RELEASEKIT_TAG} and {@code RELEASEKIT_BRANCH} set. Its output goes into the report; a non-zero exit
    * fails the step. Plans record it without running it.
    */
-  public Release run(String command, String... arguments) {
+  public Release command(String command, String... arguments) {
     List<String> full = new ArrayList<>();
     full.add(Objects.requireNonNull(command, "command"));
     full.addAll(List.of(arguments));
@@ -344,7 +505,17 @@ public final class Release {
         b.conventions.mainBranch())));
   }
 
-  /** Adds any step, such as {@code Registry.awaitTag(...)} or one of your own. */
+  /**
+   * Posts {@code text} through every announcer of the release ({@link #announcer(Announcer)}), once per announcer
+   * across all runs, and never in a plan, where the text is shown instead. {@code {version}} is replaced by the
+   * version.
+   */
+  public Release announce(String text) {
+    Objects.requireNonNull(text, "text");
+    return plus(b -> b.add(new AnnounceStep(text)));
+  }
+
+  /** Adds any step, such as {@code Registry.awaitTag(...)} or one of your own, to the current repository. */
   public Release then(Step step) {
     Objects.requireNonNull(step, "step");
     return plus(b -> b.add(step));
@@ -353,8 +524,9 @@ public final class Release {
   // Results
 
   /**
-   * Rehearses every step on a throwaway copy of the repository and origin, with the hosting and registry behind
-   * overlays, and says what each step would do. The real origin, hosting and registry only receive reads.
+   * Rehearses every step of every repository on throwaway copies of the repositories and origins, with every
+   * service behind an overlay, and says what each step would do. The real origins and services only receive reads,
+   * and nothing sleeps.
    */
   public Plan plan() {
     return new Engine(this).plan();
@@ -367,60 +539,64 @@ public final class Release {
 
   /** The steps, described, in order; resolving patterns may throw a {@link PreconditionException}. */
   public List<String> steps() {
-    return resolve().stream().map(Step::description).toList();
+    return resolve().stream().map(this::describe).toList();
   }
 
-  List<Step> resolve() {
-    Blueprint blueprint = new Blueprint(version.inScheme(conventions.scheme()), conventions);
-    for (Blueprint.Verb verb : verbs) {
-      verb.addTo(blueprint);
+  /** The names of the repositories that have steps, in the order they were declared. */
+  public List<String> repositories() {
+    return resolve().stream().map(Planned::repository).distinct().toList();
+  }
+
+  String describe(Planned planned) {
+    return isMultiRepository() ? planned.repository() + ": " + planned.step().description()
+        : planned.step().description();
+  }
+
+  private boolean isMultiRepository() {
+    return wiring.verbs().stream().map(Verb::repository).distinct().count() > 1;
+  }
+
+  List<Planned> resolve() {
+    Map<String, Blueprint> blueprints = new LinkedHashMap<>();
+    List<Planned> planned = new ArrayList<>();
+    for (Verb verb : wiring.verbs()) {
+      Repository repository = wiring.repositories().get(verb.repository());
+      Blueprint blueprint = blueprints.computeIfAbsent(verb.repository(), name -> new Blueprint(
+          wiring.version().inScheme(repository.conventions().scheme()), repository.conventions()));
+      int before = blueprint.steps().size();
+      verb.verb().addTo(blueprint);
+      for (Step step : blueprint.steps().subList(before, blueprint.steps().size())) {
+        planned.add(new Planned(verb.repository(), step));
+      }
     }
-    return blueprint.steps();
+    return planned;
   }
 
+  /** The version, in the form of the first repository's conventions. */
   public Version version() {
-    return version.inScheme(conventions.scheme());
+    return wiring.version().inScheme(firstRepository().conventions().scheme());
   }
 
-  Conventions conventionsValue() {
-    return conventions;
+  Version version(String repository) {
+    return wiring.version().inScheme(wiring.repositories().get(repository).conventions().scheme());
   }
 
-  Path directory() {
-    return directory;
+  private Repository firstRepository() {
+    return wiring.verbs().isEmpty() ? wiring.currentRepository()
+        : wiring.repositories().get(wiring.verbs().get(0).repository());
   }
 
-  Hosting hosting() {
-    return hosting;
+  Wiring wiring() {
+    return wiring;
   }
 
-  ImageRegistry registry() {
-    return registry;
-  }
-
-  Secret credentials() {
-    return credentials;
-  }
-
-  ReleaseListener listenerValue() {
-    return listener;
-  }
-
-  Map<String, String> environmentValue() {
-    return environment;
-  }
-
-  Clock clockValue() {
-    return clock;
-  }
-
-  boolean rehearseFirst() {
-    return rehearseFirst;
+  Optional<Resolution> resolution(String key) {
+    return Optional.ofNullable(wiring.resolutions().get(key));
   }
 
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder("Release ").append(version).append(" (");
+    StringBuilder out = new StringBuilder("Release ").append(version()).append(" (");
     try {
       List<String> steps = steps();
       out.append(steps.size()).append(steps.size() == 1 ? " step" : " steps").append(", not run)");

@@ -157,14 +157,14 @@ class ReleaseDayStepsTest {
   class Command {
     @Test
     void freshApplyRunsWithTheReleaseVariablesAndCapturesTheOutput() {
-      Report report = release(r -> r.run("sh", "-c", "echo releasing $RELEASEKIT_VERSION tag $RELEASEKIT_TAG")).run();
+      Report report = release(r -> r.command("sh", "-c", "echo releasing $RELEASEKIT_VERSION tag $RELEASEKIT_TAG")).run();
       assertThat(report.step(1).output()).isEqualTo("releasing 0.57.0 tag 0.57\n");
     }
 
     @Test
     void rerunAfterSuccessIsAlreadyDoneAndDoesNotRunAgain() throws Exception {
       Path counter = temp.resolve("count");
-      UnaryOperator<Release> steps = r -> r.run("sh", "-c", "echo x >> " + counter);
+      UnaryOperator<Release> steps = r -> r.command("sh", "-c", "echo x >> " + counter);
       release(steps).run();
       assertRerunWritesNothing(steps);
       assertThat(Files.readAllLines(counter)).hasSize(1);
@@ -172,7 +172,7 @@ class ReleaseDayStepsTest {
 
     @Test
     void nonZeroExitFailsTheStepWithItsOutput() {
-      assertThatThrownBy(() -> release(r -> r.run("sh", "-c", "echo broken; exit 3")).run())
+      assertThatThrownBy(() -> release(r -> r.command("sh", "-c", "echo broken; exit 3")).run())
           .isInstanceOf(StepFailedException.class).hasMessageContaining("exit code 3").hasMessageContaining("broken");
     }
 
@@ -180,13 +180,13 @@ class ReleaseDayStepsTest {
     void homeAssistantRefusesToPublishWhileMasterSaysDev() {
       fixture.project().commit("master", "Oops, dev on master", Map.of("homeassistant/const.py",
           dev.releasekit.local.LocalProject.homeAssistantConst(57, "0.dev0")));
-      assertBlocks(r -> r.run("script/release"), PreconditionException.class, "a dev version");
+      assertBlocks(r -> r.command("script/release"), PreconditionException.class, "a dev version");
     }
 
     @Test
     void planRecordsTheCommandWithoutRunningIt() {
       Path marker = temp.resolve("ran");
-      Plan plan = release(r -> r.run("touch", marker.toString())).plan();
+      Plan plan = release(r -> r.command("touch", marker.toString())).plan();
       assertThat(plan.step(1).outcome()).isEqualTo(Outcome.WOULD_DO);
       assertThat(marker).doesNotExist();
     }

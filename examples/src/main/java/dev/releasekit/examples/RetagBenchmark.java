@@ -8,7 +8,13 @@ import dev.releasekit.docker.internal.ImagePusher;
 import dev.releasekit.docker.internal.LocalRegistryServer;
 import dev.releasekit.docker.internal.SampleImages;
 import dev.releasekit.git.Workspace;
+import dev.releasekit.ResultKey;
+import dev.releasekit.spi.Announcer;
+import dev.releasekit.spi.CommandOutput;
 import dev.releasekit.spi.Hosting;
+import dev.releasekit.spi.HttpEndpoint;
+import dev.releasekit.spi.SideEffect;
+import dev.releasekit.spi.Sleeper;
 import dev.releasekit.spi.ImageRegistry;
 import dev.releasekit.spi.Journal;
 import dev.releasekit.spi.StepContext;
@@ -18,6 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +60,7 @@ public final class RetagBenchmark {
 
       // Warm the JVM and the connection pool on an image that is not measured.
       pusher.push("bench/warmup", SampleImages.image("warmup", 1, false, "linux", "amd64"), "1.0");
-      registry.retag(host + "/bench/warmup:1.0", "w1", "w2").apply(new BenchContext());
+      registry.retag(host + "/bench/warmup:1.0", "w1", "w2").apply(new BenchContext(registry));
       skopeo(host + "/bench/warmup:1.0", host + "/bench/warmup:s1");
 
       System.out.printf("%-7s %-5s | %-24s | %-24s | %s%n", "layers", "tags", "releasekit retag",
@@ -65,7 +74,7 @@ public final class RetagBenchmark {
 
         int before = settle(server);
         long start = System.nanoTime();
-        StepResult result = registry.retag(source, "rk-a", "rk-b").apply(new BenchContext());
+        StepResult result = registry.retag(source, "rk-a", "rk-b").apply(new BenchContext(registry));
         long ours = System.nanoTime() - start;
         int ourRequests = settle(server) - before;
         if (!result.outcome().name().equals("DONE")) {
@@ -119,8 +128,14 @@ public final class RetagBenchmark {
     }
   }
 
-  /** The least a step needs outside a release: no repository, hosting or registry wired. */
+  /** The least a step needs outside a release: a registry, no repository or hosting. */
   private static final class BenchContext implements StepContext {
+    private final ImageRegistry registry;
+
+    BenchContext(ImageRegistry registry) {
+      this.registry = registry;
+    }
+
     @Override
     public Version version() {
       return Version.parse("1.0.0");
@@ -129,6 +144,11 @@ public final class RetagBenchmark {
     @Override
     public Conventions conventions() {
       return Conventions.semver();
+    }
+
+    @Override
+    public String repository() {
+      return "bench";
     }
 
     @Override
@@ -143,6 +163,16 @@ public final class RetagBenchmark {
 
     @Override
     public Optional<ImageRegistry> registry() {
+      return Optional.of(registry);
+    }
+
+    @Override
+    public List<Announcer> announcers() {
+      return List.of();
+    }
+
+    @Override
+    public Optional<HttpEndpoint> endpoint(String name) {
       return Optional.empty();
     }
 
@@ -168,6 +198,36 @@ public final class RetagBenchmark {
     @Override
     public Clock clock() {
       return Clock.systemUTC();
+    }
+
+    @Override
+    public Sleeper sleeper() {
+      return Sleeper.system();
+    }
+
+    @Override
+    public <T> Optional<T> result(ResultKey<T> key) {
+      return Optional.empty();
+    }
+
+    @Override
+    public <T> Optional<T> result(String repository, ResultKey<T> key) {
+      return Optional.empty();
+    }
+
+    @Override
+    public <T> T await(String what, Instant deadline, Duration firstInterval, Supplier<Optional<T>> probe) {
+      return probe.get().orElseThrow(() -> new IllegalStateException("the benchmark does not wait: " + what));
+    }
+
+    @Override
+    public StepResult perform(SideEffect effect) {
+      throw new UnsupportedOperationException("the benchmark performs no side effect");
+    }
+
+    @Override
+    public CommandOutput exec(List<String> command, Map<String, String> environment) {
+      throw new UnsupportedOperationException("the benchmark runs no command");
     }
   }
 }

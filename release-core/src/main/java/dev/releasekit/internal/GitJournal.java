@@ -18,6 +18,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import okio.Buffer;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -42,7 +45,7 @@ public final class GitJournal implements Journal {
   private final String runId;
   private final Clock clock;
   private final List<String> lines = new ArrayList<>();
-  private final List<String> keys = new ArrayList<>();
+  private final List<Entry> entries = new ArrayList<>();
   private ObjectId remoteTip;
   private boolean dirty;
 
@@ -87,51 +90,55 @@ public final class GitJournal implements Journal {
 
   private void accept(String line) {
     lines.add(line);
-    keys.add(keyOf(line));
+    entries.add(parse(line));
   }
 
-  private static String keyOf(String line) {
+  private static Entry parse(String line) {
     try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(line))) {
       Object value = reader.readJsonValue();
       if (value instanceof Map<?, ?> map && map.get("key") instanceof String key) {
-        return key;
-      }
-      return "";
-    } catch (IOException | RuntimeException e) {
-      return "";
-    }
-  }
-
-  @Override
-  public synchronized boolean contains(String key) {
-    return keys.contains(key);
-  }
-
-  /** The detail of the latest entry with this key, if any. */
-  public synchronized java.util.Optional<String> detail(String key) {
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      if (keys.get(i).equals(key)) {
-        try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(lines.get(i)))) {
-          Object value = reader.readJsonValue();
-          if (value instanceof Map<?, ?> map && map.get("detail") instanceof String detail) {
-            return java.util.Optional.of(detail);
-          }
-        } catch (IOException e) {
-          return java.util.Optional.empty();
+        Instant time;
+        try {
+          time = map.get("time") instanceof String text ? Instant.parse(text) : Instant.EPOCH;
+        } catch (DateTimeParseException e) {
+          time = Instant.EPOCH;
         }
+        return new Entry(key, text(map.get("state")), text(map.get("detail")), time, text(map.get("run")));
       }
+    } catch (IOException | RuntimeException e) {
+      // A line this version cannot read (hand-edited, or from a later version) stands for nothing.
     }
-    return java.util.Optional.empty();
+    return new Entry("", "", line, Instant.EPOCH, "");
+  }
+
+  private static String text(Object value) {
+    return value instanceof String text ? text : "";
   }
 
   @Override
-  public synchronized void record(String key, String detail) {
+  public synchronized Optional<Entry> latest(String key) {
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      if (entries.get(i).key().equals(key)) {
+        return Optional.of(entries.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public synchronized List<Entry> entries() {
+    return entries.stream().filter(e -> !e.key().isEmpty()).toList();
+  }
+
+  @Override
+  public synchronized void record(String key, String state, String detail) {
     Buffer buffer = new Buffer();
     try (JsonWriter json = JsonWriter.of(buffer)) {
       json.beginObject();
       json.name("time").value(clock.instant().toString());
       json.name("run").value(runId);
       json.name("key").value(key);
+      json.name("state").value(state);
       json.name("detail").value(detail);
       json.endObject();
     } catch (IOException e) {
@@ -149,7 +156,7 @@ public final class GitJournal implements Journal {
     dirty = true;
   }
 
-  @Override
+  /** The stored lines, oldest first, as they are on origin. */
   public synchronized List<String> lines() {
     return List.copyOf(lines);
   }

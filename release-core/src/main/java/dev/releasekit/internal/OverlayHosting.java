@@ -48,6 +48,24 @@ public final class OverlayHosting implements Hosting {
   private final Map<String, HostedRelease> seenReleases = new HashMap<>();
   private int nextNumber = FIRST_NEW_NUMBER;
 
+  /**
+   * {@code text} with the numbers this overlay gives new pull requests ({@code #1000000}, {@code #1000001}) shown
+   * as what they are: {@code #(new)}, {@code #(new 2)}.
+   */
+  public static String placeholders(String text) {
+    if (!text.contains("#" + FIRST_NEW_NUMBER / 10)) {
+      return text;
+    }
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("#(1[0-9]{6})\\b").matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      int offset = Integer.parseInt(matcher.group(1)) - FIRST_NEW_NUMBER;
+      matcher.appendReplacement(out, offset == 0 ? "#(new)" : "#(new " + (offset + 1) + ")");
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
   public OverlayHosting(Hosting real, Supplier<Repository> sandboxOrigin, Clock clock) {
     this.real = real;
     this.sandboxOrigin = sandboxOrigin;

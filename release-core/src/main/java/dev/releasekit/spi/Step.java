@@ -1,6 +1,7 @@
 package dev.releasekit.spi;
 
 import dev.releasekit.StepResult;
+import java.util.List;
 
 /**
  * One idempotent move towards a state. It is not a command to replay: {@link #apply} observes the real state
@@ -12,19 +13,29 @@ import dev.releasekit.StepResult;
  *       state contradicts it, before writing anything.
  * </ul>
  * It never forces a push, deletes a ref or moves a tag, and it never tests whether it runs in a plan: inside
- * {@link dev.releasekit.Release#plan()} the engine hands it a sandbox through the same {@link StepContext}.
+ * {@link dev.releasekit.Release#plan()} the engine hands it a sandbox and overlays through the same
+ * {@link StepContext}. Everything it touches comes from that context; an effect that cannot be observed afterwards
+ * goes through {@link StepContext#perform(SideEffect)}, so a plan never performs it and no run repeats it:
  *
  * <pre>{@code
- * Step announce = new Step() {
- *   public String description() { return "tell #general"; }
+ * Step tellOps = new Step() {
+ *   public String description() { return "tell the ops webhook"; }
  *   public StepResult apply(StepContext context) {
- *     if (context.journal().contains("slack:general")) return StepResult.alreadyDone("already told");
- *     context.journal().record("slack:general", "sending");
- *     slack.send(...);
- *     return StepResult.done("told #general");
+ *     HttpEndpoint ops = context.endpoint("ops").orElseThrow(() -> new PreconditionException(
+ *         "Wire the ops endpoint with Release.withEndpoint(...)."));
+ *     return context.perform(SideEffect.builder("ops webhook")
+ *         .describedAs("POST release " + context.version() + " to the ops webhook")
+ *         .observableAt("the ops dashboard")
+ *         .performedBy(() -> {
+ *           HttpEndpoint.Response answer = ops.send("POST", "/releases", Map.of(),
+ *               context.version().toString().getBytes(StandardCharsets.UTF_8));
+ *           if (!answer.isSuccessful()) throw new SideEffect.NotPerformedException("ops said " + answer.status());
+ *           return "";
+ *         })
+ *         .build());
  *   }
  * };
- * release.then(announce);
+ * release.then(tellOps);
  * }</pre>
  */
 public interface Step {
@@ -34,4 +45,13 @@ public interface Step {
 
   /** Observes, compares, acts and verifies; see the class documentation. */
   StepResult apply(StepContext context);
+
+  /**
+   * The services this step was built with, such as the {@code Registry} of {@code registry.awaitTag(...)}: the
+   * engine wires each one the release does not already have (an {@link ImageRegistry}, an {@link Announcer}, an
+   * {@link HttpEndpoint}), so that a plan overlays it. The step itself uses them only through its context.
+   */
+  default List<Object> services() {
+    return List.of();
+  }
 }

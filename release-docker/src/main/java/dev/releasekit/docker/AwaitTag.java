@@ -1,18 +1,18 @@
 package dev.releasekit.docker;
 
-import dev.releasekit.spi.Sleeper;
-
 import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
+import dev.releasekit.ResultKey;
 import dev.releasekit.StepResult;
+import dev.releasekit.spi.ImageDigest;
 import dev.releasekit.spi.ImageRegistry;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The step that waits for an image tag to exist, such as the {@code posthog/posthog:release-1.31.0} that CI builds
@@ -25,9 +25,11 @@ import java.util.Optional;
  *        .then(chart)                                   // only after the image exists
  * }</pre>
  *
- * <p>It polls with a {@code HEAD} request, waiting longer each time (doubling up to four times the first interval),
- * reports each wait through {@link StepContext#progress(String)}, reads time from {@link StepContext#clock()} and
- * waits through the registry's {@link Sleeper}, so tests never sleep. It writes nothing.
+ * <p>It polls with a {@code HEAD} request through {@link StepContext#await}, waiting longer each time (doubling up
+ * to four times the first interval) on the release's one clock and sleeper, and reports each wait as progress. In a
+ * plan it never sleeps: an image that is not there yet makes the step WOULD_DO, "would wait up to 2h for ...". It
+ * uses the release's registry; when the release has none, the engine wires the {@link Registry} this step was built
+ * from (and overlays it in a plan). It writes nothing.
  */
 public final class AwaitTag implements Step {
   private final Registry registry;
@@ -77,41 +79,32 @@ public final class AwaitTag implements Step {
 
   @Override
   public StepResult apply(StepContext context) {
-    ImageRegistry images = context.registry().orElse(registry);
+    ImageRegistry images = context.registry().orElseThrow(() -> new PreconditionException("No registry is wired"
+        + " for " + reference + ". Wire one with Release.withRegistry(...)."));
     Instant start = context.clock().instant();
     Instant giveUp = deadline != null ? deadline : start.plus(timeout);
-    Optional<String> digest = images.digest(reference.toString());
-    if (digest.isPresent()) {
-      check(digest.get());
-      return StepResult.alreadyDone(reference + " exists (" + Retag.shortDigest(digest.get()) + ")");
+    int[] checks = {0};
+    String digest = context.await(reference.toString(), giveUp, interval, () -> {
+      checks[0]++;
+      return images.digest(reference.toString());
+    });
+    check(digest);
+    ImageDigest found = new ImageDigest(reference.toString(), digest);
+    if (checks[0] == 1) {
+      return StepResult.alreadyDone(reference + " exists (" + Retag.shortDigest(digest) + ")")
+          .with(ResultKey.IMAGE, found);
     }
-    Duration wait = interval;
-    Duration longest = interval.multipliedBy(4);
-    int checks = 1;
-    while (true) {
-      Instant now = context.clock().instant();
-      if (!now.isBefore(giveUp)) {
-        throw new PreconditionException(reference + " did not appear by " + giveUp + " (" + checks + " check"
-            + (checks == 1 ? "" : "s") + " over " + human(Duration.between(start, now)) + "). Check the build"
-            + " that pushes it, then run again; the steps after this one have not run.");
-      }
-      Duration remaining = Duration.between(now, giveUp);
-      Duration pause = wait.compareTo(remaining) < 0 ? wait : remaining;
-      context.progress(reference + " is not there yet (check " + checks + "); next check in " + human(pause)
-          + ", giving up at " + giveUp);
-      registry.sleeper().sleep(pause);
-      checks++;
-      digest = images.digest(reference.toString());
-      if (digest.isPresent()) {
-        check(digest.get());
-        Duration waited = Duration.between(start, context.clock().instant());
-        context.change(Change.of(Change.Kind.IMAGE, reference.toString(), reference + " appeared at "
-            + Retag.shortDigest(digest.get()) + " after " + human(waited) + " (" + checks + " checks)"));
-        return StepResult.done(reference + " appeared after " + human(waited));
-      }
-      Duration doubled = wait.multipliedBy(2);
-      wait = doubled.compareTo(longest) > 0 ? longest : doubled;
-    }
+    Duration waited = Duration.between(start, context.clock().instant());
+    context.change(Change.of(Change.Kind.IMAGE, reference.toString(), reference + " appeared at "
+        + Retag.shortDigest(digest) + " after " + checks[0] + " checks"));
+    return StepResult.done(reference + " appeared after " + human(waited) + " (" + checks[0] + " checks)")
+        .with(ResultKey.IMAGE, found);
+  }
+
+  /** The registry it was built from: the engine wires it when the release has none, so a plan overlays it. */
+  @Override
+  public List<Object> services() {
+    return List.of(registry);
   }
 
   private void check(String digest) {

@@ -263,10 +263,6 @@ public final class Registry implements ImageRegistry {
 
   // Plumbing
 
-  Sleeper sleeper() {
-    return client.sleeper();
-  }
-
   private HttpUrl manifestUrl(ImageRef ref) {
     return client.url(ref.registry(), "v2/" + ref.repository() + "/manifests/" + ref.version());
   }

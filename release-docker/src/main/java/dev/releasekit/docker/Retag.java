@@ -4,7 +4,9 @@ import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.RemoteException;
+import dev.releasekit.ResultKey;
 import dev.releasekit.StepResult;
+import dev.releasekit.spi.ImageDigest;
 import dev.releasekit.spi.ImageManifest;
 import dev.releasekit.spi.ImageRegistry;
 import dev.releasekit.spi.Step;
@@ -27,8 +29,8 @@ import java.util.stream.Collectors;
  * <p>It observes every new tag before writing any: a tag that already points at the digest is left alone (the step
  * is ALREADY_DONE when all do); a tag on another digest blocks the step with a {@link ConflictException} and nothing
  * is written, unless {@link #move()} was asked for, as it is for a rolling tag such as {@code latest-release}. It
- * uses the registry of the {@link StepContext} when one is wired, so inside a plan the puts stay in the engine's
- * overlay.
+ * always uses the registry of the {@link StepContext}: the release's, or, when the release has none, the
+ * {@link Registry} it was built from, which the engine wires; inside a plan the puts stay in the engine's overlay.
  */
 public final class Retag implements Step {
   private final Registry registry;
@@ -56,7 +58,8 @@ public final class Retag implements Step {
 
   @Override
   public StepResult apply(StepContext context) {
-    ImageRegistry images = context.registry().orElse(registry);
+    ImageRegistry images = context.registry().orElseThrow(() -> new PreconditionException("No registry is wired"
+        + " to tag " + source + " on. Wire one with Release.withRegistry(...)."));
     ImageManifest manifest = images.manifest(source.toString()).orElseThrow(() -> new PreconditionException(
         "The image " + source + " does not exist on " + source.registry() + ", so it cannot be tagged. Check the"
         + " reference, or put awaitTag(\"" + source + "\", ...) before this step to wait for the build."));
@@ -87,7 +90,7 @@ public final class Retag implements Step {
     }
     if (missing.isEmpty()) {
       return StepResult.alreadyDone(String.join(", ", done) + " already point" + (done.size() == 1 ? "s" : "")
-          + " at " + shortDigest(digest));
+          + " at " + shortDigest(digest)).with(ResultKey.IMAGE, new ImageDigest(source.toString(), digest));
     }
     for (ImageRef target : missing) {
       Optional<String> before = current.get(target);
@@ -108,7 +111,14 @@ public final class Retag implements Step {
     }
     return StepResult.done("tagged " + missing.stream().map(t -> t.tag().orElseThrow())
         .collect(Collectors.joining(", ")) + " -> " + shortDigest(digest)
-        + (done.isEmpty() ? "" : "; " + String.join(", ", done) + " already there"));
+        + (done.isEmpty() ? "" : "; " + String.join(", ", done) + " already there"))
+        .with(ResultKey.IMAGE, new ImageDigest(source.toString(), digest));
+  }
+
+  /** The registry it was built from: the engine wires it when the release has none, so a plan overlays it. */
+  @Override
+  public List<Object> services() {
+    return List.of(registry);
   }
 
   static String shortDigest(String digest) {

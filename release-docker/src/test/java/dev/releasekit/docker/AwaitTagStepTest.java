@@ -11,7 +11,7 @@ import dev.releasekit.StepResult;
 import dev.releasekit.docker.internal.SampleImages;
 import dev.releasekit.docker.internal.SampleImages.Image;
 import dev.releasekit.testing.FakeTime;
-import dev.releasekit.docker.testing.RecordingContext;
+import dev.releasekit.testing.RecordingContext;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.docker.testing.RequestLog;
 import dev.releasekit.spi.Step;
@@ -33,7 +33,7 @@ class AwaitTagStepTest {
   private final RequestLog log = new RequestLog();
   private final Registry client = registry.client().clock(time).sleeper(time)
       .httpClient(new OkHttpClient.Builder().addInterceptor(log).build()).build();
-  private final RecordingContext context = new RecordingContext("1.31.0", time);
+  private final RecordingContext context = new RecordingContext("1.31.0", time).withRegistry(client);
 
   @Test
   void freshWaitPollsWithBackoffAndEndsWhenCiPushesTheImage() {

@@ -7,7 +7,7 @@ import dev.releasekit.AuthenticationException;
 import dev.releasekit.Secret;
 import dev.releasekit.docker.internal.SampleImages;
 import dev.releasekit.docker.internal.SampleImages.Image;
-import dev.releasekit.docker.testing.RecordingContext;
+import dev.releasekit.testing.RecordingContext;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.docker.testing.RequestLog;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class BasicAuthTest {
 
     assertThat(client.digest(registry.ref("team/app:1.0"))).contains(image.manifest().digest());
     StepResultAssert.done(client.retag(registry.ref("team/app:1.0"), "builder")
-        .apply(new RecordingContext("1.0.0", Clock.systemUTC())));
+        .apply(new RecordingContext("1.0.0", Clock.systemUTC()).withRegistry(client)));
     assertThat(client.digest(registry.ref("team/app:builder"))).contains(image.manifest().digest());
   }
 

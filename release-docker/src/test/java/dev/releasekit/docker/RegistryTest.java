@@ -155,7 +155,7 @@ class RegistryTest {
     log.clear();
 
     StepResultAssert.done(client.retag(registry.ref(repository + ":1.0"), "stable", "latest")
-        .apply(new dev.releasekit.docker.testing.RecordingContext("1.0.0", java.time.Clock.systemUTC())));
+        .apply(new dev.releasekit.testing.RecordingContext("1.0.0", java.time.Clock.systemUTC()).withRegistry(client)));
 
     assertThat(client.digest(registry.ref(repository + ":stable"))).contains(image.manifest().digest());
     assertThat(client.digest(registry.ref(repository + ":latest"))).contains(image.manifest().digest());

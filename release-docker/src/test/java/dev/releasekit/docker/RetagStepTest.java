@@ -10,7 +10,7 @@ import dev.releasekit.StepResult;
 import dev.releasekit.docker.internal.SampleImages;
 import dev.releasekit.docker.internal.SampleImages.Image;
 import dev.releasekit.docker.testing.OverlayRegistry;
-import dev.releasekit.docker.testing.RecordingContext;
+import dev.releasekit.testing.RecordingContext;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.docker.testing.RequestLog;
 import java.time.Clock;
@@ -26,7 +26,7 @@ class RetagStepTest {
   private final RequestLog log = new RequestLog();
   private final Registry client = registry.client()
       .httpClient(new OkHttpClient.Builder().addInterceptor(log).build()).build();
-  private final RecordingContext context = new RecordingContext("1.31.0", Clock.systemUTC());
+  private final RecordingContext context = new RecordingContext("1.31.0", Clock.systemUTC()).withRegistry(client);
 
   private Image push(String repository, String seed, String tag) {
     Image image = SampleImages.image(seed, 2, false, "linux", "amd64");
@@ -58,7 +58,7 @@ class RetagStepTest {
   void rerunFindsEveryTagInPlaceAndWritesNothing() {
     push("posthog/rerun", "rerun", "release-1.31.0");
     Retag step = client.retag(registry.ref("posthog/rerun:release-1.31.0"), "latest-release", "1.31");
-    step.apply(new RecordingContext("1.31.0", Clock.systemUTC()));
+    step.apply(new RecordingContext("1.31.0", Clock.systemUTC()).withRegistry(client));
     log.clear();
 
     StepResult again = step.apply(context);

@@ -2,6 +2,7 @@ package dev.releasekit.internal.steps;
 
 import dev.releasekit.Change;
 import dev.releasekit.CherryPicks;
+import dev.releasekit.CherryPickConflictException;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.StepResult;
@@ -120,7 +121,7 @@ public final class CherryPickMilestoneStep implements Step {
       String message = conflicts.size() == 1 ? first.getMessage()
           : conflicts.size() + " pull requests conflict: " + String.join(" | ", conflicts.stream()
               .map(ConflictException::getMessage).toList());
-      throw new ConflictException(message + "\n" + summary, first.pullRequest().orElse(null),
+      throw new CherryPickConflictException(message + "\n" + summary, first.pullRequest().orElse(null),
           first.commit().orElse(null), first.files());
     }
     StepResult result = wrote

@@ -7,11 +7,13 @@ import dev.releasekit.StepFailedException;
 import dev.releasekit.StepResult;
 import dev.releasekit.files.VersionFile;
 import dev.releasekit.spi.CommandOutput;
+import dev.releasekit.spi.Journal;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a command such as {@code script/release}. Its effect cannot be observed, so the journal records it before
@@ -42,40 +44,31 @@ public final class CommandStep implements Step {
       refuseDevVersions(context);
     }
     String key = "command:" + String.join(" ", command);
-    if (context.journal().contains(key + ":done")) {
+    Optional<Journal.Entry> latest = context.journal().latest(key);
+    String state = latest.map(Journal.Entry::state).orElse("");
+    if (state.equals("done")) {
       return StepResult.alreadyDone(String.join(" ", command) + " finished in an earlier run");
     }
-    if (startedWithoutEnd(context, key)) {
-      throw new ConflictException(String.join(" ", command) + " started in an earlier run but its end was never"
-          + " recorded (the process may have died). Check whether it took effect; then either record it as done"
-          + " by removing this step, or run it by hand.");
+    if (state.equals("started")) {
+      throw new ConflictException(String.join(" ", command) + " started in run " + latest.get().run() + " at "
+          + latest.get().time() + " but its end was never recorded (the process may have died). Check whether it"
+          + " took effect; then either record it as done by removing this step, or run it by hand.");
     }
     Map<String, String> environment = new LinkedHashMap<>(context.environment());
     environment.put("RELEASEKIT_VERSION", context.version().toString());
     environment.put("RELEASEKIT_TAG", tag);
     environment.put("RELEASEKIT_BRANCH", branch);
-    context.journal().record(key + ":started", context.version().toString());
+    context.journal().record(key, "started", context.version().toString());
     context.change(Change.of(Change.Kind.COMMAND, String.join(" ", command), "run " + String.join(" ", command)));
     CommandOutput output = context.exec(command, environment);
     if (!output.succeeded()) {
-      context.journal().record(key + ":failed", "exit " + output.exitCode());
+      // It ran to its end and said it failed: running it again is the fix, so the journal does not block it.
+      context.journal().record(key, "failed", "exit " + output.exitCode());
       throw new StepFailedException(description(), "exit code " + output.exitCode() + ". Output:\n"
           + output.output());
     }
-    context.journal().record(key + ":done", "exit 0");
+    context.journal().record(key, "done", "exit 0");
     return StepResult.done(String.join(" ", command) + " exited 0").withOutput(output.output());
-  }
-
-  private static boolean startedWithoutEnd(StepContext context, String key) {
-    int open = 0;
-    for (String line : context.journal().lines()) {
-      if (line.contains("\"key\":\"" + key + ":started\"")) {
-        open++;
-      } else if (line.contains("\"key\":\"" + key + ":failed\"")) {
-        open = Math.max(0, open - 1);
-      }
-    }
-    return open > 0;
   }
 
   private void refuseDevVersions(StepContext context) {

@@ -1,6 +1,7 @@
 package dev.releasekit.internal.steps;
 
 import dev.releasekit.PreconditionException;
+import dev.releasekit.ResultKey;
 import dev.releasekit.StepResult;
 import dev.releasekit.git.Commit;
 import dev.releasekit.git.Workspace;
@@ -39,6 +40,7 @@ public final class CommitLogStep implements Step {
     CommitLog log = CommitLog.of(commits);
     ExternalContributors external = log.externalContributors(context.conventions().organisation());
     return StepResult.alreadyDone(commits.size() + " commits, " + external.size() + " external contributors")
-        .withOutput(log.text() + "\n\nExternal contributors:\n" + external.text());
+        .withOutput(log.text() + "\n\nExternal contributors:\n" + external.text())
+        .with(ResultKey.COMMIT_LOG, log);
   }
 }

@@ -40,8 +40,7 @@ public final class CutBranchStep implements Step {
       if (ws.isAncestor(source, tip)) {
         return StepResult.alreadyDone(branch + " exists and contains " + from + " (" + source.substring(0, 7) + ")");
       }
-      Optional<String> cutAt = context.journal() instanceof dev.releasekit.internal.GitJournal journal
-          ? journal.detail(key) : Optional.empty();
+      Optional<String> cutAt = context.journal().latest(key).map(dev.releasekit.spi.Journal.Entry::detail);
       if (cutAt.isPresent() && ws.isAncestor(cutAt.get(), tip)) {
         return StepResult.alreadyDone(branch + " was cut at " + cutAt.get().substring(0, 7) + " by an earlier run");
       }
@@ -51,7 +50,7 @@ public final class CutBranchStep implements Step {
           + " again.");
     }
     ws.createBranch(branch, source);
-    context.journal().record(key, source);
+    context.journal().record(key, "created", source);
     if (!ws.remoteBranch(branch).map(source::equals).orElse(false)) {
       throw new StepFailedException(description(), "origin does not show " + branch + " at " + source
           + " after the push");

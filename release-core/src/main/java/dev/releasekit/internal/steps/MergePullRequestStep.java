@@ -3,6 +3,7 @@ package dev.releasekit.internal.steps;
 import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
+import dev.releasekit.ResultKey;
 import dev.releasekit.StepFailedException;
 import dev.releasekit.StepResult;
 import dev.releasekit.spi.Hosting;
@@ -32,7 +33,7 @@ public final class MergePullRequestStep implements Step {
         "There is no pull request from " + head + " to " + base + " to merge. Open it first (openPr())."));
     if (pr.isMerged()) {
       return StepResult.alreadyDone("#" + pr.number() + " is merged (" + pr.mergeCommitSha().map(s -> s.substring(0,
-          7)).orElse("?") + ")");
+          7)).orElse("?") + ")").with(ResultKey.RELEASE_PR, pr);
     }
     if (pr.state() == PullRequest.State.CLOSED) {
       throw new ConflictException("#" + pr.number() + " was closed without merging. Reopen it (" + pr.url()
@@ -48,6 +49,6 @@ public final class MergePullRequestStep implements Step {
       throw new StepFailedException(description(), "#" + pr.number() + " does not show as merged into " + base);
     }
     return StepResult.done("#" + pr.number() + " merged as " + merged.mergeCommitSha().orElse(baseTip)
-        .substring(0, 7));
+        .substring(0, 7)).with(ResultKey.RELEASE_PR, merged);
   }
 }

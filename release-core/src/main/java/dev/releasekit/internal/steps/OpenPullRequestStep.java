@@ -3,6 +3,7 @@ package dev.releasekit.internal.steps;
 import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
+import dev.releasekit.ResultKey;
 import dev.releasekit.StepFailedException;
 import dev.releasekit.StepResult;
 import dev.releasekit.spi.Hosting;
@@ -18,12 +19,15 @@ public final class OpenPullRequestStep implements Step {
   private final String base;
   private final String title;
   private final Function<StepContext, String> body;
+  private final ResultKey<PullRequest> result;
 
-  public OpenPullRequestStep(String head, String base, String title, Function<StepContext, String> body) {
+  public OpenPullRequestStep(String head, String base, String title, Function<StepContext, String> body,
+      ResultKey<PullRequest> result) {
     this.head = head;
     this.base = base;
     this.title = title;
     this.body = body;
+    this.result = result;
   }
 
   @Override
@@ -41,7 +45,8 @@ public final class OpenPullRequestStep implements Step {
         throw new ConflictException("Pull request #" + pr.number() + " from " + head + " to " + base + " was closed"
             + " without merging. Reopen it (" + pr.url() + ") and run again; releasekit will not open a second one.");
       }
-      StepResult done = StepResult.alreadyDone("#" + pr.number() + " is " + pr.state().name().toLowerCase());
+      StepResult done = StepResult.alreadyDone("#" + pr.number() + " is " + pr.state().name().toLowerCase())
+          .with(result, pr);
       return pr.title().equals(title) ? done
           : done.withWarning("#" + pr.number() + " is titled \"" + pr.title() + "\", not \"" + title + "\"");
     }
@@ -55,6 +60,6 @@ public final class OpenPullRequestStep implements Step {
     if (hosting.findPullRequest(head, base).isEmpty()) {
       throw new StepFailedException(description(), "the hosting does not list the new pull request");
     }
-    return StepResult.done("opened #" + pr.number() + " " + pr.url());
+    return StepResult.done("opened #" + pr.number() + " " + pr.url()).with(result, pr);
   }
 }

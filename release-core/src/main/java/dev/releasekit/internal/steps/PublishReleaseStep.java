@@ -3,6 +3,7 @@ package dev.releasekit.internal.steps;
 import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
+import dev.releasekit.ResultKey;
 import dev.releasekit.StepFailedException;
 import dev.releasekit.StepResult;
 import dev.releasekit.spi.HostedRelease;
@@ -81,7 +82,8 @@ public final class PublishReleaseStep implements Step {
     if (check.isDraft() || !check.body().equals(body)) {
       throw new StepFailedException(description(), "the release reads back as " + check);
     }
-    return did.isEmpty() ? StepResult.alreadyDone("release " + name + " is published as intended")
-        : StepResult.done("release " + name + ": " + String.join(", ", did) + " " + release.url());
+    return (did.isEmpty() ? StepResult.alreadyDone("release " + name + " is published as intended")
+        : StepResult.done("release " + name + ": " + String.join(", ", did) + " " + check.url()))
+        .with(ResultKey.PUBLISHED_RELEASE, check);
   }
 }

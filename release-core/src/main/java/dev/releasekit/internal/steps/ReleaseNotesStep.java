@@ -2,6 +2,7 @@ package dev.releasekit.internal.steps;
 
 import dev.releasekit.Change;
 import dev.releasekit.PreconditionException;
+import dev.releasekit.ResultKey;
 import dev.releasekit.StepFailedException;
 import dev.releasekit.StepResult;
 import dev.releasekit.git.Commit;
@@ -60,14 +61,21 @@ public final class ReleaseNotesStep implements Step {
         "There is no pull request from " + branch + " to " + base + " to write the notes into. Open it first"
             + " (openPr()), then run again."));
     if (pr.isMerged()) {
-      return StepResult.alreadyDone("#" + pr.number() + " is merged; its body is final");
+      StepResult merged = StepResult.alreadyDone("#" + pr.number() + " is merged; its body is final")
+          .with(ResultKey.RELEASE_PR, pr);
+      // Later steps (the website's post) still need the notes: recollected, they count only if they are still
+      // the merged body, which a range emptied by the merge would not be.
+      ReleaseNotes notes = collect(context, branch, base);
+      return notes.render(Variant.GITHUB).equals(pr.body()) ? merged.with(ResultKey.NOTES, notes)
+          : merged.withWarning("the notes recollected now differ from #" + pr.number() + "'s merged body, so"
+              + " later steps get no notes from this step");
     }
     ReleaseNotes notes = collect(context, branch, base);
     String body = notes.render(Variant.GITHUB);
     String output = body + "\n\n--- website variant ---\n\n" + notes.render(Variant.WEBSITE);
     if (pr.body().equals(body)) {
       return StepResult.alreadyDone("#" + pr.number() + " already holds these notes (" + notes.entries().size()
-          + " entries)").withOutput(output);
+          + " entries)").withOutput(output).with(ResultKey.RELEASE_PR, pr).with(ResultKey.NOTES, notes);
     }
     hosting.updatePullRequest(pr.number(), pr.title(), body);
     context.change(Change.of(Change.Kind.PULL_REQUEST, "#" + pr.number(), "set the body of #" + pr.number()
@@ -76,6 +84,7 @@ public final class ReleaseNotesStep implements Step {
       throw new StepFailedException(description(), "#" + pr.number() + " does not hold the notes after the update");
     }
     return StepResult.done("#" + pr.number() + " body set to the notes (" + notes.entries().size() + " entries, "
-        + notes.dropped().size() + " commits dropped)").withOutput(output);
+        + notes.dropped().size() + " commits dropped)").withOutput(output)
+        .with(ResultKey.RELEASE_PR, hosting.pullRequest(pr.number())).with(ResultKey.NOTES, notes);
   }
 }

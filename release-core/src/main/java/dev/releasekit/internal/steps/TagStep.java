@@ -2,6 +2,8 @@ package dev.releasekit.internal.steps;
 
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
+import dev.releasekit.ResultKey;
+import dev.releasekit.spi.Tag;
 import dev.releasekit.StepFailedException;
 import dev.releasekit.StepResult;
 import dev.releasekit.git.Workspace;
@@ -38,23 +40,23 @@ public final class TagStep implements Step {
     String key = "tag:" + tag;
     if (existing.isPresent()) {
       if (existing.get().equals(tip)) {
-        return StepResult.alreadyDone("tag " + tag + " is at " + branch + "'s tip " + tip.substring(0, 7));
+        return StepResult.alreadyDone("tag " + tag + " is at " + branch + "'s tip " + tip.substring(0, 7))
+            .with(ResultKey.TAG, new Tag(tag, tip));
       }
-      Optional<String> ours = context.journal() instanceof dev.releasekit.internal.GitJournal journal
-          ? journal.detail(key) : Optional.empty();
+      Optional<String> ours = context.journal().latest(key).map(dev.releasekit.spi.Journal.Entry::detail);
       if (ours.isPresent() && ours.get().equals(existing.get()) && ws.isAncestor(existing.get(), tip)) {
         return StepResult.alreadyDone("tag " + tag + " was created at " + existing.get().substring(0, 7)
-            + " by an earlier run");
+            + " by an earlier run").with(ResultKey.TAG, new Tag(tag, existing.get()));
       }
       throw new ConflictException("Tag " + tag + " already exists at " + existing.get().substring(0, 7)
           + ", which is not on " + branch + ". releasekit never moves tags: if it is wrong, fix it by hand"
           + " (and tell everyone who fetched it), then run again.");
     }
     ws.tag(tag, tip, message);
-    context.journal().record(key, tip);
+    context.journal().record(key, "created", tip);
     if (!ws.remoteTag(tag).map(tip::equals).orElse(false)) {
       throw new StepFailedException(description(), "origin does not show tag " + tag + " at " + tip);
     }
-    return StepResult.done("tag " + tag + " created at " + tip.substring(0, 7));
+    return StepResult.done("tag " + tag + " created at " + tip.substring(0, 7)).with(ResultKey.TAG, new Tag(tag, tip));
   }
 }

@@ -1,0 +1,151 @@
+package dev.releasekit.internal;
+
+import dev.releasekit.Conventions;
+import dev.releasekit.git.Workspace;
+import dev.releasekit.spi.Announcer;
+import dev.releasekit.spi.Hosting;
+import dev.releasekit.spi.HttpEndpoint;
+import dev.releasekit.spi.ImageRegistry;
+import dev.releasekit.spi.Sleeper;
+import dev.releasekit.version.Version;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every service a release's steps touch, resolved once per run: per repository its workspace, hosting and
+ * journal; for the release its registry, announcers, endpoints and time. {@link #rehearsal(String)} derives the
+ * plan's copy, in which every repository is a sandbox and every service sits behind an overlay; closing that copy
+ * deletes its sandboxes. The real services are never closed here: their owner is the engine.
+ */
+public final class ReleaseServices implements AutoCloseable {
+
+  /** One repository of the release, with what it is hosted on and where its journal goes. */
+  public record Repository(String name, Version version, Conventions conventions, Workspace workspace,
+      Hosting hosting, GitJournal journal) {
+
+    Repository withJournal(GitJournal journal) {
+      return new Repository(name, version, conventions, workspace, hosting, journal);
+    }
+  }
+
+  private final Map<String, Repository> repositories;
+  private final Optional<ImageRegistry> registry;
+  private final List<Announcer> announcers;
+  private final Map<String, HttpEndpoint> endpoints;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final boolean rehearsal;
+  private final List<AutoCloseable> owned;
+
+  public ReleaseServices(Map<String, Repository> repositories, Optional<ImageRegistry> registry,
+      List<Announcer> announcers, Map<String, HttpEndpoint> endpoints, Clock clock, Sleeper sleeper) {
+    this(repositories, registry, announcers, endpoints, clock, sleeper, false, List.of());
+  }
+
+  private ReleaseServices(Map<String, Repository> repositories, Optional<ImageRegistry> registry,
+      List<Announcer> announcers, Map<String, HttpEndpoint> endpoints, Clock clock, Sleeper sleeper,
+      boolean rehearsal, List<AutoCloseable> owned) {
+    this.repositories = new LinkedHashMap<>(repositories);
+    this.registry = registry;
+    this.announcers = List.copyOf(announcers);
+    this.endpoints = new LinkedHashMap<>(endpoints);
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.rehearsal = rehearsal;
+    this.owned = List.copyOf(owned);
+  }
+
+  /**
+   * The plan's copy: each repository becomes a sandbox (a throwaway origin and clone that borrow its objects), its
+   * hosting an {@link OverlayHosting} over the same resolved hosting (so clients, caches and ETags are shared with
+   * the run), the registry an {@link OverlayRegistry}, announcers and endpoints recording overlays, and time
+   * {@link VirtualTime}, which never sleeps.
+   */
+  public ReleaseServices rehearsal(String runId) {
+    VirtualTime time = new VirtualTime(clock);
+    List<AutoCloseable> opened = new ArrayList<>();
+    Map<String, Repository> copies = new LinkedHashMap<>();
+    try {
+      for (Repository real : repositories.values()) {
+        Sandbox sandbox = Sandbox.of(real.workspace(), real.workspace().remoteRefs());
+        opened.add(sandbox);
+        Workspace clone = Workspace.open(sandbox.clone());
+        opened.add(clone);
+        Hosting overlay = new OverlayHosting(real.hosting(), sandbox::openOrigin, time);
+        GitJournal journal = new GitJournal(clone, real.version().toString(), runId, time);
+        copies.put(real.name(), new Repository(real.name(), real.version(), real.conventions(), clone, overlay,
+            journal));
+      }
+    } catch (RuntimeException e) {
+      closeAll(opened);
+      throw e;
+    }
+    Map<String, HttpEndpoint> overlaidEndpoints = new LinkedHashMap<>();
+    endpoints.forEach((name, endpoint) -> overlaidEndpoints.put(name, new Overlays.RecordingEndpoint(endpoint)));
+    return new ReleaseServices(copies, registry.map(OverlayRegistry::new),
+        announcers.stream().map(a -> (Announcer) new Overlays.RecordingAnnouncer(a)).toList(), overlaidEndpoints,
+        time, time, true, opened);
+  }
+
+  /** This copy with a journal on each repository's origin, for the run. */
+  public ReleaseServices withJournals(String runId) {
+    Map<String, Repository> copies = new LinkedHashMap<>();
+    for (Repository repository : repositories.values()) {
+      copies.put(repository.name(), repository.withJournal(new GitJournal(repository.workspace(),
+          repository.version().toString(), runId, clock)));
+    }
+    return new ReleaseServices(copies, registry, announcers, endpoints, clock, sleeper, rehearsal, owned);
+  }
+
+  public Repository repository(String name) {
+    return repositories.get(name);
+  }
+
+  public List<Repository> repositories() {
+    return List.copyOf(repositories.values());
+  }
+
+  public Optional<ImageRegistry> registry() {
+    return registry;
+  }
+
+  public List<Announcer> announcers() {
+    return announcers;
+  }
+
+  public Optional<HttpEndpoint> endpoint(String name) {
+    return Optional.ofNullable(endpoints.get(name));
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /** Whether this is a plan's copy. */
+  public boolean isRehearsal() {
+    return rehearsal;
+  }
+
+  @Override
+  public void close() {
+    closeAll(owned);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        // A sandbox that cannot be deleted is a leftover temp folder; it must not hide the plan's result.
+      }
+    }
+  }
+}
