@@ -1,6 +1,7 @@
 package dev.releasekit;
 
 import dev.releasekit.internal.Blueprint;
+import dev.releasekit.internal.steps.AfterStep;
 import dev.releasekit.internal.steps.AnnounceStep;
 import dev.releasekit.internal.steps.BumpVersionStep;
 import dev.releasekit.internal.steps.ChangelogStep;
@@ -513,6 +514,16 @@ public final class Release {
   public Release announce(String text) {
     Objects.requireNonNull(text, "text");
     return plus(b -> b.add(new AnnounceStep(text)));
+  }
+
+  /**
+   * A gate: the steps after it run only once an earlier step of {@code repository} produced {@code key}, such as
+   * {@code after("core", ResultKey.PUBLISHED_RELEASE)} before the website's pull request is merged.
+   */
+  public Release after(String repository, ResultKey<?> key) {
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(key, "key");
+    return plus(b -> b.add(new AfterStep(repository, key)));
   }
 
   /** Adds any step, such as {@code Registry.awaitTag(...)} or one of your own, to the current repository. */

@@ -45,6 +45,23 @@ public final class GitFixture {
     return new GitFixture(LocalProject.postHog(temp));
   }
 
+  /**
+   * A repository shaped like Home Assistant's website at 0.57's preparation: {@code current} (the live site) with
+   * the {@code _config.yml} release block of 0.56.2, and {@code next} (the docs of the coming release) one commit
+   * ahead of it.
+   */
+  public static GitFixture homeAssistantWebsite(Path temp) {
+    LocalProject project = LocalProject.create(temp, "home-assistant.io", "current", Map.of(
+        "_config.yml", "title: Home Assistant\n\n# Home Assistant release details\ncurrent_major_version: 0\n"
+            + "current_minor_version: 56\ncurrent_patch_version: 2\ndate_released: 2017-10-25\n",
+        "source/_posts/2017-10-21-release-56.markdown", "---\nlayout: post\ntitle: \"0.56\"\n---\n"));
+    project.branch("next", "current");
+    project.commit("next", "Document the new sensor", Map.of("source/_components/sensor.fail2ban.markdown",
+        "---\ntitle: Fail2Ban\nha_release: '0.57'\n---\n"));
+    project.fetchClone();
+    return new GitFixture(project);
+  }
+
   public static GitFixture of(LocalProject project) {
     return new GitFixture(project);
   }

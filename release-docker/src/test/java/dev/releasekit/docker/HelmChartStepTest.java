@@ -225,7 +225,7 @@ class HelmChartStepTest {
     FakeTime time = new FakeTime(Instant.parse("2026-11-21T10:00:00Z"));
     Registry client = registry.client().clock(time).sleeper(time).build();
     Release release = Release.of("1.31.0").conventions(Conventions.postHog()).in(clone).hostedOn(hosting)
-        .withRegistry(client).clock(time)
+        .withRegistry(client).clock(time).sleeper(time)
         .then(client.awaitTag(registry.ref("posthog/gate:release-1.31.0"), Duration.ofMinutes(30)))
         .then(chart());
     Map<String, String> before = originBranches();

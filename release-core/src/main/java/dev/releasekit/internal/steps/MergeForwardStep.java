@@ -30,6 +30,16 @@ public final class MergeForwardStep implements Step {
     if (ws.isAncestor(fromTip, intoTip)) {
       return StepResult.alreadyDone(into + " already contains " + from + " (" + fromTip.substring(0, 7) + ")");
     }
+    if (ws.isAncestor(intoTip, fromTip)) {
+      // Merging back a branch whose pull request already went into from (a site's release branch after release
+      // day) would only add a merge commit to a finished branch, on every re-run.
+      java.util.Optional<dev.releasekit.spi.PullRequest> merged = context.hosting().findPullRequest(into, from)
+          .filter(dev.releasekit.spi.PullRequest::isMerged);
+      if (merged.isPresent()) {
+        return StepResult.alreadyDone(into + " was merged into " + from + " by #" + merged.get().number()
+            + "; there is nothing to bring back");
+      }
+    }
     String merge = ws.merge(from, into, "Merge branch '" + from + "' into " + into);
     if (!ws.isAncestor(fromTip, ws.remoteBranch(into).orElseThrow())) {
       throw new StepFailedException(description(), "origin's " + into + " does not contain " + from

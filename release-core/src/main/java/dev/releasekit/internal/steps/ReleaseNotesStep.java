@@ -65,7 +65,9 @@ public final class ReleaseNotesStep implements Step {
           .with(ResultKey.RELEASE_PR, pr);
       // Later steps (the website's post) still need the notes: recollected, they count only if they are still
       // the merged body, which a range emptied by the merge would not be.
-      ReleaseNotes notes = collect(context, branch, base);
+      // Once merged, base contains the branch: the range starts where base stood before the merge.
+      String before = pr.mergeCommitSha().map(sha -> sha + "^1").orElse(base);
+      ReleaseNotes notes = collect(context, branch, before);
       return notes.render(Variant.GITHUB).equals(pr.body()) ? merged.with(ResultKey.NOTES, notes)
           : merged.withWarning("the notes recollected now differ from #" + pr.number() + "'s merged body, so"
               + " later steps get no notes from this step");
