@@ -123,7 +123,7 @@ class NothingEscapesAPlanTest {
   };
 
   private Registry recordedRegistry() {
-    return registry.client().httpClient(new OkHttpClient.Builder().addInterceptor(chain -> {
+    return registry.client().client(new OkHttpClient.Builder().addInterceptor(chain -> {
       registryRequests.add(chain.request().method() + " " + chain.request().url().encodedPath());
       return chain.proceed(chain.request());
     }).build()).build();
@@ -200,8 +200,6 @@ class NothingEscapesAPlanTest {
     assertThat(hostingWrites).as("writes to a real hosting").isEmpty();
     assertThat(registryRequests).as("registry requests").isNotEmpty()
         .allMatch(r -> r.startsWith("GET ") || r.startsWith("HEAD "));
-    assertThat(registry.requests()).noneMatch(r -> r.startsWith("PUT ") || r.startsWith("POST ")
-        || r.startsWith("PATCH ") || r.startsWith("DELETE "));
     assertThat(marker).as("commands").doesNotExist();
     assertThat(temp.resolve("effect")).as("user side effects").doesNotExist();
     assertThat(announcements).as("announcements").isEmpty();
@@ -226,6 +224,9 @@ class NothingEscapesAPlanTest {
       Enumeration<URL> roots = NothingEscapesAPlanTest.class.getClassLoader().getResources(folder);
       while (roots.hasMoreElements()) {
         URL root = roots.nextElement();
+        if (root.toString().contains("-tests.jar") || root.toString().contains("test-classes")) {
+          continue;
+        }
         List<String> names = new ArrayList<>();
         if (root.getProtocol().equals("jar")) {
           try (JarFile jar = ((JarURLConnection) root.openConnection()).getJarFile()) {
@@ -243,7 +244,8 @@ class NothingEscapesAPlanTest {
           }
         }
         for (String name : names) {
-          Class<?> type = Class.forName(pkg + "." + name.substring(0, name.length() - ".class".length()));
+          Class<?> type = Class.forName(pkg + "." + name.substring(0, name.length() - ".class".length()), false,
+              NothingEscapesAPlanTest.class.getClassLoader());
           if (Step.class.isAssignableFrom(type) && Modifier.isPublic(type.getModifiers())
               && !Modifier.isAbstract(type.getModifiers()) && !type.isInterface()) {
             steps.add(type);

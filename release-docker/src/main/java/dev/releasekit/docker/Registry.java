@@ -355,8 +355,11 @@ public final class Registry implements ImageRegistry {
       return this;
     }
 
-    /** For tests in this package: a client with interceptors that count requests. */
-    Builder httpClient(OkHttpClient client) {
+    /**
+     * Your own OkHttp client (proxies, timeouts, interceptors), as {@code GitHub.builder().client(...)} takes one:
+     * the one okhttp type releasekit's API accepts.
+     */
+    public Builder client(OkHttpClient client) {
       this.http = Objects.requireNonNull(client);
       return this;
     }

@@ -32,7 +32,7 @@ class AwaitTagStepTest {
   private final FakeTime time = new FakeTime(Instant.parse("2026-11-21T10:00:00Z"));
   private final RequestLog log = new RequestLog();
   private final Registry client = registry.client().clock(time).sleeper(time)
-      .httpClient(new OkHttpClient.Builder().addInterceptor(log).build()).build();
+      .client(new OkHttpClient.Builder().addInterceptor(log).build()).build();
   private final RecordingContext context = new RecordingContext("1.31.0", time).withRegistry(client);
 
   @Test

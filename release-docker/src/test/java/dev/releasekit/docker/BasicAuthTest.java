@@ -49,7 +49,7 @@ class BasicAuthTest {
   @Test
   void basicCredentialsAreSentAheadOnceTheRegistryAskedForThem() {
     RequestLog log = new RequestLog();
-    Registry client = registry.client().httpClient(new OkHttpClient.Builder().addInterceptor(log).build()).build();
+    Registry client = registry.client().client(new OkHttpClient.Builder().addInterceptor(log).build()).build();
 
     client.digest(registry.ref("team/app:1.0"));
     client.digest(registry.ref("team/app:1.0"));

@@ -25,7 +25,7 @@ class RegistryTest {
 
   private final RequestLog log = new RequestLog();
   private final Registry client = registry.client()
-      .httpClient(new OkHttpClient.Builder().addInterceptor(log).build()).build();
+      .client(new OkHttpClient.Builder().addInterceptor(log).build()).build();
 
   @Test
   void schema2ManifestIsReadWithItsExactBytesAndDigest() {

@@ -25,7 +25,7 @@ class RetagStepTest {
 
   private final RequestLog log = new RequestLog();
   private final Registry client = registry.client()
-      .httpClient(new OkHttpClient.Builder().addInterceptor(log).build()).build();
+      .client(new OkHttpClient.Builder().addInterceptor(log).build()).build();
   private final RecordingContext context = new RecordingContext("1.31.0", Clock.systemUTC()).withRegistry(client);
 
   private Image push(String repository, String seed, String tag) {
