@@ -1,8 +1,10 @@
 /**
- * The release engine: a {@link dev.releasekit.Release} is an immutable list of steps for one version;
- * {@link dev.releasekit.Release#plan()} rehearses them on a throwaway copy and {@link dev.releasekit.Release#run()}
- * does them, each step observing origin first so that a re-run after any failure finishes the job and duplicates
- * nothing. Projects differ only in their {@link dev.releasekit.Conventions}.
+ * The release engine: a {@link dev.releasekit.Release} is an immutable list of steps for one version, across one
+ * or several repositories; {@link dev.releasekit.Release#plan()} rehearses them on throwaway copies and
+ * {@link dev.releasekit.Release#run()} does them, each step observing origin first so that a re-run after any
+ * failure finishes the job and duplicates nothing. Projects differ only in their {@link dev.releasekit.Conventions}.
+ * Steps hand typed results ({@link dev.releasekit.ResultKey}) to later steps and to the
+ * {@link dev.releasekit.Plan} and {@link dev.releasekit.Report}.
  *
  * <pre>{@code
  * Release day = Release.of("0.57").onReleaseBranch()
