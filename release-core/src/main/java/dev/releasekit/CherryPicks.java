@@ -9,20 +9,20 @@ import java.util.Objects;
  * <pre>{@code
  * release.cherryPickMilestone("0.57", CherryPicks.inMergeOrder().continuingPastConflicts());
  * }</pre>
+ *
+ * @param order the order picks are applied in
+ * @param onConflict what a conflicting pick does to the rest
  */
-public final class CherryPicks {
+public record CherryPicks(Order order, OnConflict onConflict) {
   /** The order picks are applied in. */
   public enum Order { MERGE_TIME, NUMBER }
 
   /** What a conflicting pick does to the rest. */
   public enum OnConflict { STOP, CONTINUE }
 
-  private final Order order;
-  private final OnConflict onConflict;
-
-  private CherryPicks(Order order, OnConflict onConflict) {
-    this.order = Objects.requireNonNull(order);
-    this.onConflict = Objects.requireNonNull(onConflict);
+  public CherryPicks {
+    Objects.requireNonNull(order, "order");
+    Objects.requireNonNull(onConflict, "onConflict");
   }
 
   /** Merge order, stopping at the first conflict. */
@@ -38,18 +38,5 @@ public final class CherryPicks {
   /** Picks the rest after a conflict, then reports every conflict. */
   public CherryPicks continuingPastConflicts() {
     return new CherryPicks(order, OnConflict.CONTINUE);
-  }
-
-  public Order order() {
-    return order;
-  }
-
-  public OnConflict onConflict() {
-    return onConflict;
-  }
-
-  @Override
-  public String toString() {
-    return "CherryPicks[" + order + ", on conflict " + onConflict + "]";
   }
 }

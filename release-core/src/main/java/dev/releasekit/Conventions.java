@@ -370,6 +370,40 @@ public final class Conventions {
     return b;
   }
 
+  /** Two conventions are equal when every setting is: {@code Conventions.postHog().equals(Conventions.postHog())}. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Conventions that
+        && name.equals(that.name)
+        && scheme == that.scheme
+        && mainBranch.equals(that.mainBranch)
+        && developmentBranch.equals(that.developmentBranch)
+        && releaseBranchSource.equals(that.releaseBranchSource)
+        && releaseBranchPattern.equals(that.releaseBranchPattern)
+        && tagPattern.equals(that.tagPattern)
+        && tagMessagePattern.equals(that.tagMessagePattern)
+        && pullRequestTitlePattern.equals(that.pullRequestTitlePattern)
+        && releaseTitlePattern.equals(that.releaseTitlePattern)
+        && bumpMessagePattern.equals(that.bumpMessagePattern)
+        && nextDevelopmentMessagePattern.equals(that.nextDevelopmentMessagePattern)
+        && versionFiles.equals(that.versionFiles)
+        && cherryPickedLabel.equals(that.cherryPickedLabel)
+        && revertedLabel.equals(that.revertedLabel)
+        && commandsRefuseDevVersions == that.commandsRefuseDevVersions
+        && notesStyle.equals(that.notesStyle)
+        && organisation.equals(that.organisation)
+        && changelogPath.equals(that.changelogPath)
+        && changelogHeadingPattern.equals(that.changelogHeadingPattern)
+        && changelogMessagePattern.equals(that.changelogMessagePattern)
+        && syncBranchPattern.equals(that.syncBranchPattern)
+        && syncTitlePattern.equals(that.syncTitlePattern);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(name, scheme, mainBranch, developmentBranch, releaseBranchSource, releaseBranchPattern, tagPattern, tagMessagePattern, pullRequestTitlePattern, releaseTitlePattern, bumpMessagePattern, nextDevelopmentMessagePattern, versionFiles, cherryPickedLabel, revertedLabel, commandsRefuseDevVersions, notesStyle, organisation, changelogPath, changelogHeadingPattern, changelogMessagePattern, syncBranchPattern, syncTitlePattern);
+  }
+
   @Override
   public String toString() {
     return "Conventions." + name + "(main " + mainBranch + ", release branches " + releaseBranchPattern

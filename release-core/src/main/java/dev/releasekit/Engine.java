@@ -215,10 +215,12 @@ final class Engine {
         result = StepResult.done(wait.getMessage()).withOutcome(Outcome.WOULD_DO).withDescription(description)
             .withChanges(context.changes);
         execution.pendingWait = index;
-      } catch (ReleaseException e) {
-        result = failed(execution, i, description, e, context.changes);
       } catch (RuntimeException e) {
-        result = failed(execution, i, description, new StepFailedException(description, done, e), context.changes);
+        // A typed failure (a precondition, a conflict, a remote error) says what to do; anything else is wrapped
+        // with the step and the steps done before it, so the message still says where the run stopped.
+        ReleaseException failure = e instanceof ReleaseException typed && e.getClass() != ReleaseException.class
+            ? typed : new StepFailedException(description, done, e);
+        result = failed(execution, i, description, failure, context.changes);
       }
       result = result.withRepository(planned.repository());
       execution.results.add(result);

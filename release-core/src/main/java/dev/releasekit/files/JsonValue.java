@@ -19,31 +19,18 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
  * {@code null} stays a bare literal when the new text is one too, else it becomes a string. A number segment
  * indexes an array ({@code 0.version}).
  */
-public final class JsonValue implements VersionFile {
+public record JsonValue(String path, String key) implements VersionFile {
   private static final Pattern LITERAL =
       Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?|true|false|null");
 
-  private final String path;
-  private final String key;
-
-  private JsonValue(String path, String key) {
-    this.path = Objects.requireNonNull(path, "path");
-    this.key = Objects.requireNonNull(key, "key");
+  public JsonValue {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(key, "key");
   }
 
   /** The value at {@code dottedKey} (for example {@code version} or {@code release.tag}) in the JSON file. */
   public static JsonValue at(String path, String dottedKey) {
     return new JsonValue(path, dottedKey);
-  }
-
-  @Override
-  public String path() {
-    return path;
-  }
-
-  /** The dotted key path. */
-  public String key() {
-    return key;
   }
 
   @Override

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * after the numbers, such as {@code -unstable}, is kept. When several lines carry the marker, all are updated and
  * must agree when read.
  */
-public final class MarkerLine implements VersionFile {
+public record MarkerLine(String path, String marker) implements VersionFile {
   /** The marker looked for by {@link #at(String)}. */
   public static final String DEFAULT_MARKER = "x-releasekit-version";
 
@@ -32,12 +32,9 @@ public final class MarkerLine implements VersionFile {
       "(?<![0-9.])[0-9]+\\.[0-9]+(?:\\.[0-9]+)?(?:(?:b|rc)[0-9]+|\\.dev[0-9]+|-(?:dev|beta|rc|alpha)\\.[0-9]+)?"
           + "(?!\\.?[0-9])");
 
-  private final String path;
-  private final String marker;
-
-  private MarkerLine(String path, String marker) {
-    this.path = Objects.requireNonNull(path, "path");
-    this.marker = Objects.requireNonNull(marker, "marker");
+  public MarkerLine {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(marker, "marker");
     if (marker.isEmpty()) {
       throw new PreconditionException("MarkerLine: the marker for " + path + " is empty. Pass a marker text.");
     }
@@ -51,16 +48,6 @@ public final class MarkerLine implements VersionFile {
   /** The lines of {@code path} that contain {@code marker}. */
   public static MarkerLine at(String path, String marker) {
     return new MarkerLine(path, marker);
-  }
-
-  @Override
-  public String path() {
-    return path;
-  }
-
-  /** The marker text. */
-  public String marker() {
-    return marker;
   }
 
   private record Hit(int line, int start, int end, String value) {

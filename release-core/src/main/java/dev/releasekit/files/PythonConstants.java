@@ -23,25 +23,18 @@ import java.util.Objects;
  * constant whose value does not change is not touched. Each constant must be assigned exactly once, at the start of
  * a line, to a number or a quoted string.
  */
-public final class PythonConstants implements VersionFile {
+public record PythonConstants(String path) implements VersionFile {
   private static final String MAJOR = "MAJOR_VERSION";
   private static final String MINOR = "MINOR_VERSION";
   private static final String PATCH = "PATCH_VERSION";
 
-  private final String path;
-
-  private PythonConstants(String path) {
-    this.path = Objects.requireNonNull(path, "path");
+  public PythonConstants {
+    Objects.requireNonNull(path, "path");
   }
 
   /** The constants in the Python file at {@code path}, for example {@code homeassistant/const.py}. */
   public static PythonConstants at(String path) {
     return new PythonConstants(path);
-  }
-
-  @Override
-  public String path() {
-    return path;
   }
 
   /** The version the three constants spell, {@code MAJOR.MINOR.PATCH}: {@code "0.57.0.dev0"}. */

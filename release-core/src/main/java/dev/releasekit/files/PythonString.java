@@ -15,28 +15,16 @@ import java.util.Objects;
  * <p>The assignment must be at the start of a line, once, to a single- or double-quoted string; an annotation
  * ({@code VERSION: Final = "1.30.0"}), the quotes and a trailing comment are kept.
  */
-public final class PythonString implements VersionFile {
-  private final String path;
-  private final String variable;
+public record PythonString(String path, String variable) implements VersionFile {
 
-  private PythonString(String path, String variable) {
-    this.path = Objects.requireNonNull(path, "path");
-    this.variable = Objects.requireNonNull(variable, "variable");
+  public PythonString {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(variable, "variable");
   }
 
   /** The string assigned to {@code variable} in the Python file at {@code path}. */
   public static PythonString at(String path, String variable) {
     return new PythonString(path, variable);
-  }
-
-  @Override
-  public String path() {
-    return path;
-  }
-
-  /** The variable's name. */
-  public String variable() {
-    return variable;
   }
 
   @Override

@@ -23,28 +23,16 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * colon. A number segment indexes a list ({@code images.0.tag}). Block scalars ({@code |}, {@code >}) and aliases
  * are refused.
  */
-public final class YamlValue implements VersionFile {
-  private final String path;
-  private final String key;
+public record YamlValue(String path, String key) implements VersionFile {
 
-  private YamlValue(String path, String key) {
-    this.path = Objects.requireNonNull(path, "path");
-    this.key = Objects.requireNonNull(key, "key");
+  public YamlValue {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(key, "key");
   }
 
   /** The value at {@code dottedKey} (for example {@code image.default}) in the YAML file at {@code path}. */
   public static YamlValue at(String path, String dottedKey) {
     return new YamlValue(path, dottedKey);
-  }
-
-  @Override
-  public String path() {
-    return path;
-  }
-
-  /** The dotted key path. */
-  public String key() {
-    return key;
   }
 
   @Override

@@ -1,9 +1,7 @@
 package dev.releasekit.internal;
 
-import dev.releasekit.PreconditionException;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.HostingProvider;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -24,13 +22,6 @@ public final class Hostings {
         return hosting.get();
       }
     }
-    return (Hosting) Proxy.newProxyInstance(Hosting.class.getClassLoader(), new Class<?>[] {Hosting.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("toString")) {
-            return "no hosting for " + originUrl;
-          }
-          throw new PreconditionException("No hosting serves origin " + originUrl + ". Put release-github on the"
-              + " class path (with GITHUB_TOKEN set) or wire one with Release.hostedOn(...).");
-        });
+    return new NoHosting(originUrl);
   }
 }

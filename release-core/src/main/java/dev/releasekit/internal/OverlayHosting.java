@@ -8,6 +8,7 @@ import dev.releasekit.git.internal.Merges;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
+import dev.releasekit.spi.Labels;
 import dev.releasekit.spi.Milestone;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.spi.User;
@@ -130,8 +131,7 @@ public final class OverlayHosting implements Hosting {
   @Override
   public synchronized PullRequest updatePullRequest(int number, String title, String body) {
     PullRequest pr = pullRequest(number);
-    PullRequest updated = new PullRequest(pr.number(), title, body, pr.head(), pr.base(), pr.state(), pr.author(),
-        pr.labels(), pr.milestone(), pr.mergedAt(), pr.mergeCommitSha(), pr.url());
+    PullRequest updated = pr.withTitleAndBody(title, body);
     pulls.put(number, updated);
     return updated;
   }
@@ -146,9 +146,7 @@ public final class OverlayHosting implements Hosting {
       throw new ConflictException("Pull request #" + number + " is closed. Reopen it before merging.");
     }
     String sha = mergeInSandbox(pr);
-    PullRequest merged = new PullRequest(pr.number(), pr.title(), pr.body(), pr.head(), pr.base(),
-        PullRequest.State.MERGED, pr.author(), pr.labels(), pr.milestone(), Optional.of(clock.instant()),
-        Optional.of(sha), pr.url());
+    PullRequest merged = pr.merged(clock.instant(), sha);
     pulls.put(number, merged);
     return merged;
   }
@@ -184,13 +182,7 @@ public final class OverlayHosting implements Hosting {
 
   @Override
   public synchronized void addLabels(int number, Collection<String> labels) {
-    Set<String> existing = labels();
-    for (String label : labels) {
-      if (!existing.contains(label)) {
-        throw new PreconditionException("The label '" + label + "' does not exist in this repository (labels: "
-            + existing + "). Create it, or use one of the existing labels.");
-      }
-    }
+    Labels.requireExisting(labels(), labels, "this repository");
     addedLabels.computeIfAbsent(number, n -> new ArrayList<>()).addAll(labels);
     if (pulls.containsKey(number)) {
       pulls.put(number, overlaid(pulls.get(number)));
@@ -220,7 +212,7 @@ public final class OverlayHosting implements Hosting {
 
   @Override
   public synchronized Milestone closeMilestone(Milestone milestone) {
-    Milestone closed = new Milestone(milestone.number(), milestone.title(), Milestone.State.CLOSED, milestone.url());
+    Milestone closed = milestone.closed();
     milestones.put(milestone.number(), closed);
     return closed;
   }
@@ -287,8 +279,7 @@ public final class OverlayHosting implements Hosting {
     }
     Set<String> labels = new LinkedHashSet<>(pr.labels());
     labels.addAll(extra);
-    return new PullRequest(pr.number(), pr.title(), pr.body(), pr.head(), pr.base(), pr.state(), pr.author(),
-        List.copyOf(labels), pr.milestone(), pr.mergedAt(), pr.mergeCommitSha(), pr.url());
+    return pr.withLabels(List.copyOf(labels));
   }
 
   private Issue overlaid(Issue issue) {

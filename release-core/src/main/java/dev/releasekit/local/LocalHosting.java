@@ -14,6 +14,7 @@ import dev.releasekit.local.internal.Store.UserData;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
+import dev.releasekit.spi.Labels;
 import dev.releasekit.spi.Milestone;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.spi.User;
@@ -256,12 +257,7 @@ public final class LocalHosting implements Hosting {
   @Override
   public void addLabels(int number, Collection<String> labels) {
     store.write(state -> {
-      for (String label : labels) {
-        if (!state.labels.contains(label)) {
-          throw new PreconditionException("The label '" + label + "' does not exist in this repository (labels: "
-              + state.labels + "). Create it, or use one of the existing labels.");
-        }
-      }
+      Labels.requireExisting(Set.copyOf(state.labels), labels, "this repository");
       Item item = item(state, number);
       for (String label : labels) {
         if (!item.labels.contains(label)) {

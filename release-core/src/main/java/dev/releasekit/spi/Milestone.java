@@ -12,6 +12,11 @@ public record Milestone(int number, String title, State state, String url) {
     Objects.requireNonNull(state, "state");
   }
 
+  /** The same milestone, closed. */
+  public Milestone closed() {
+    return new Milestone(number, title, State.CLOSED, url);
+  }
+
   @Override
   public String toString() {
     return "milestone " + title + " (" + state.name().toLowerCase() + ")";

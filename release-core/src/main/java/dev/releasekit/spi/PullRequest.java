@@ -37,6 +37,29 @@ public record PullRequest(
     Objects.requireNonNull(mergeCommitSha, "mergeCommitSha");
   }
 
+  /** The same pull request with another title and body, as an edit leaves it. */
+  public PullRequest withTitleAndBody(String title, String body) {
+    return new PullRequest(number, title, body, head, base, state, author, labels, milestone, mergedAt,
+        mergeCommitSha, url);
+  }
+
+  /** The same pull request with the body only changed. */
+  public PullRequest withBody(String body) {
+    return withTitleAndBody(title, body);
+  }
+
+  /** The same pull request with these labels. */
+  public PullRequest withLabels(List<String> labels) {
+    return new PullRequest(number, title, body, head, base, state, author, labels, milestone, mergedAt,
+        mergeCommitSha, url);
+  }
+
+  /** The same pull request, merged at {@code when} as {@code commit}. */
+  public PullRequest merged(Instant when, String commit) {
+    return new PullRequest(number, title, body, head, base, State.MERGED, author, labels, milestone,
+        Optional.of(when), Optional.of(commit), url);
+  }
+
   public boolean isMerged() {
     return state == State.MERGED;
   }

@@ -40,20 +40,27 @@ public final class AwaitTag implements Step {
   private final String expectedDigest;
 
   AwaitTag(Registry registry, ImageRef reference, Duration timeout, Instant deadline) {
-    this(registry, reference, timeout, deadline, Duration.ofSeconds(15), null);
+    this(new Builder(registry, reference, timeout, deadline));
   }
 
-  private AwaitTag(Registry registry, ImageRef reference, Duration timeout, Instant deadline, Duration interval,
-      String expectedDigest) {
-    if (timeout != null && timeout.isNegative()) {
-      throw new PreconditionException("The timeout to wait for " + reference + " is negative; give a positive one.");
+  private AwaitTag(Builder builder) {
+    if (builder.timeout != null && builder.timeout.isNegative()) {
+      throw new PreconditionException("The timeout to wait for " + builder.reference + " is negative; give a"
+          + " positive one.");
     }
-    this.registry = registry;
-    this.reference = reference;
-    this.timeout = timeout;
-    this.deadline = deadline;
-    this.interval = interval;
-    this.expectedDigest = expectedDigest;
+    this.registry = builder.registry;
+    this.reference = builder.reference;
+    this.timeout = builder.timeout;
+    this.deadline = builder.deadline;
+    this.interval = builder.interval;
+    this.expectedDigest = builder.expectedDigest;
+  }
+
+  private Builder toBuilder() {
+    Builder builder = new Builder(registry, reference, timeout, deadline);
+    builder.interval = interval;
+    builder.expectedDigest = expectedDigest;
+    return builder;
   }
 
   /** Checks first after {@code first}, then waits twice as long each time, up to four times {@code first}. */
@@ -61,7 +68,9 @@ public final class AwaitTag implements Step {
     if (first.isNegative() || first.isZero()) {
       throw new PreconditionException("The polling interval must be positive, such as Duration.ofSeconds(30).");
     }
-    return new AwaitTag(registry, reference, timeout, deadline, first, expectedDigest);
+    Builder builder = toBuilder();
+    builder.interval = first;
+    return new AwaitTag(builder);
   }
 
   /**
@@ -69,7 +78,26 @@ public final class AwaitTag implements Step {
    */
   public AwaitTag expectingDigest(String digest) {
     ImageRef.parse("x@" + Objects.requireNonNull(digest, "digest"));
-    return new AwaitTag(registry, reference, timeout, deadline, interval, digest);
+    Builder builder = toBuilder();
+    builder.expectedDigest = digest;
+    return new AwaitTag(builder);
+  }
+
+  /** The settings of an {@link AwaitTag}: what to wait for, until when, and how often to look. */
+  private static final class Builder {
+    private final Registry registry;
+    private final ImageRef reference;
+    private final Duration timeout;
+    private final Instant deadline;
+    private Duration interval = Duration.ofSeconds(15);
+    private String expectedDigest;
+
+    Builder(Registry registry, ImageRef reference, Duration timeout, Instant deadline) {
+      this.registry = registry;
+      this.reference = reference;
+      this.timeout = timeout;
+      this.deadline = deadline;
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.releasekit.StepResult;
 import dev.releasekit.files.YamlValue;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.spi.Hosting;
+import dev.releasekit.spi.Labels;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
@@ -63,16 +64,15 @@ public final class HelmChart implements Step {
   private final String base;
   private final String titlePattern;
 
-  private HelmChart(String directory, VersionBump chartBump, String imageTagPattern, String valuesKey, String label,
-      String branchPattern, String base, String titlePattern) {
-    this.directory = directory;
-    this.chartBump = chartBump;
-    this.imageTagPattern = imageTagPattern;
-    this.valuesKey = valuesKey;
-    this.label = label;
-    this.branchPattern = branchPattern;
-    this.base = base;
-    this.titlePattern = titlePattern;
+  private HelmChart(Builder builder) {
+    this.directory = builder.directory;
+    this.chartBump = builder.chartBump;
+    this.imageTagPattern = builder.imageTagPattern;
+    this.valuesKey = builder.valuesKey;
+    this.label = builder.label;
+    this.branchPattern = builder.branchPattern;
+    this.base = builder.base;
+    this.titlePattern = builder.titlePattern;
   }
 
   /** The chart in {@code directory} of the release's repository, such as {@code charts/posthog}. */
@@ -84,20 +84,26 @@ public final class HelmChart implements Step {
           + " relative path such as 'charts/posthog'.");
     }
     String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
-    return new HelmChart(trimmed, null, "release-{version}", null, null, "chart-" + name + "-{version}", null,
-        "Update " + name + " to {version}");
+    Builder builder = new Builder();
+    builder.directory = trimmed;
+    builder.imageTagPattern = "release-{version}";
+    builder.branchPattern = "chart-" + name + "-{version}";
+    builder.titlePattern = "Update " + name + " to {version}";
+    return builder.build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** Also bumps the chart's own {@code version} (semver) by this much; by default it is left alone. */
   public HelmChart bumpChartVersion(VersionBump bump) {
-    return new HelmChart(directory, Objects.requireNonNull(bump, "bump"), imageTagPattern, valuesKey, label,
-        branchPattern, base, titlePattern);
+    return toBuilder().chartBump(Objects.requireNonNull(bump, "bump")).build();
   }
 
   /** The image tag for the release, {@code release-{version}} by default. */
   public HelmChart imageTag(String pattern) {
-    return new HelmChart(directory, chartBump, Objects.requireNonNull(pattern, "pattern"), valuesKey, label,
-        branchPattern, base, titlePattern);
+    return toBuilder().imageTagPattern(Objects.requireNonNull(pattern, "pattern")).build();
   }
 
   /**
@@ -105,32 +111,92 @@ public final class HelmChart implements Step {
    * as PostHog's chart expects; any other receives the tag.
    */
   public HelmChart valuesKey(String dottedKey) {
-    return new HelmChart(directory, chartBump, imageTagPattern, Objects.requireNonNull(dottedKey, "dottedKey"),
-        label, branchPattern, base, titlePattern);
+    return toBuilder().valuesKey(Objects.requireNonNull(dottedKey, "dottedKey")).build();
   }
 
   /** A label for the pull request; it must exist in the repository (it is never created). */
   public HelmChart label(String name) {
-    return new HelmChart(directory, chartBump, imageTagPattern, valuesKey, Objects.requireNonNull(name, "name"),
-        branchPattern, base, titlePattern);
+    return toBuilder().label(Objects.requireNonNull(name, "name")).build();
   }
 
   /** The branch the edit is committed on, {@code chart-<name>-{version}} by default. */
   public HelmChart branch(String pattern) {
-    return new HelmChart(directory, chartBump, imageTagPattern, valuesKey, label,
-        Objects.requireNonNull(pattern, "pattern"), base, titlePattern);
+    return toBuilder().branchPattern(Objects.requireNonNull(pattern, "pattern")).build();
   }
 
   /** The branch the pull request targets; the conventions' main branch by default. */
   public HelmChart into(String baseBranch) {
-    return new HelmChart(directory, chartBump, imageTagPattern, valuesKey, label, branchPattern,
-        Objects.requireNonNull(baseBranch, "baseBranch"), titlePattern);
+    return toBuilder().base(Objects.requireNonNull(baseBranch, "baseBranch")).build();
   }
 
   /** The pull request's title, {@code Update <name> to {version}} by default. */
   public HelmChart title(String pattern) {
-    return new HelmChart(directory, chartBump, imageTagPattern, valuesKey, label, branchPattern, base,
-        Objects.requireNonNull(pattern, "pattern"));
+    return toBuilder().titlePattern(Objects.requireNonNull(pattern, "pattern")).build();
+  }
+
+  /** The settings of a {@link HelmChart}; the one-line withers above derive changed copies through it. */
+  private static final class Builder {
+    private String directory;
+    private VersionBump chartBump;
+    private String imageTagPattern;
+    private String valuesKey;
+    private String label;
+    private String branchPattern;
+    private String base;
+    private String titlePattern;
+
+    Builder() {
+    }
+
+    Builder(HelmChart chart) {
+      directory = chart.directory;
+      chartBump = chart.chartBump;
+      imageTagPattern = chart.imageTagPattern;
+      valuesKey = chart.valuesKey;
+      label = chart.label;
+      branchPattern = chart.branchPattern;
+      base = chart.base;
+      titlePattern = chart.titlePattern;
+    }
+
+    Builder chartBump(VersionBump value) {
+      chartBump = value;
+      return this;
+    }
+
+    Builder imageTagPattern(String value) {
+      imageTagPattern = value;
+      return this;
+    }
+
+    Builder valuesKey(String value) {
+      valuesKey = value;
+      return this;
+    }
+
+    Builder label(String value) {
+      label = value;
+      return this;
+    }
+
+    Builder branchPattern(String value) {
+      branchPattern = value;
+      return this;
+    }
+
+    Builder base(String value) {
+      base = value;
+      return this;
+    }
+
+    Builder titlePattern(String value) {
+      titlePattern = value;
+      return this;
+    }
+
+    HelmChart build() {
+      return new HelmChart(this);
+    }
   }
 
   @Override
@@ -251,38 +317,7 @@ public final class HelmChart implements Step {
   }
 
   private void requireLabel(Hosting hosting) {
-    Set<String> labels = hosting.labels();
-    if (labels.contains(label)) {
-      return;
-    }
-    String wanted = squash(label);
-    Optional<String> suggestion = labels.stream().filter(l -> squash(l).equals(wanted)).findFirst()
-        .or(() -> labels.stream().filter(l -> distance(l.toLowerCase(Locale.ROOT), label.toLowerCase(Locale.ROOT)) <= 2)
-            .findFirst());
-    throw new PreconditionException("The label '" + label + "' does not exist in " + hosting.webUrl() + "."
-        + suggestion.map(s -> " Did you mean '" + s + "'?").orElse("") + " Existing labels: "
-        + String.join(", ", new TreeSet<>(labels)) + ". Use one of them; releasekit never creates labels here.");
-  }
-
-  private static String squash(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int[] current = new int[b.length() + 1];
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      previous = current;
-    }
-    return previous[b.length()];
+    Labels.requireExisting(hosting.labels(), List.of(label), hosting.webUrl());
   }
 
   private static byte[] read(Workspace workspace, String revision, String path, String branch) {

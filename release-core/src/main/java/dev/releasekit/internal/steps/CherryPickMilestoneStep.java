@@ -9,6 +9,7 @@ import dev.releasekit.StepResult;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
+import dev.releasekit.spi.Labels;
 import dev.releasekit.spi.Milestone;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.spi.Step;
@@ -50,10 +51,8 @@ public final class CherryPickMilestoneStep implements Step {
     List<String> warnings = new ArrayList<>();
     Milestone milestone = Milestones.resolve(hosting, title, warnings::add);
     String label = context.conventions().cherryPickedLabel();
-    if (!hosting.labels().contains(label)) {
-      throw new PreconditionException("The label '" + label + "' does not exist in the repository, so picked pull"
-          + " requests could not be marked. Create it (or set Conventions.withCherryPickedLabel) and run again.");
-    }
+    // Picked pull requests are marked with it, and a missing label would only show after the first pick.
+    Labels.requireExisting(hosting.labels(), List.of(label), hosting.webUrl());
     List<Issue> items = hosting.milestoneItems(milestone);
     List<Integer> numbers = items.stream().filter(Issue::isPullRequest).map(Issue::number).toList();
     Map<Integer, PullRequest> pulls = hosting.pullRequests(numbers);
