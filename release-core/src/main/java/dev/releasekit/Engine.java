@@ -1,6 +1,8 @@
 package dev.releasekit;
 
 import dev.releasekit.git.Workspace;
+import dev.releasekit.git.internal.JGitWorkspace;
+import dev.releasekit.git.internal.RecordingWorkspace;
 import dev.releasekit.internal.Hostings;
 import dev.releasekit.internal.OverlayHosting;
 import dev.releasekit.internal.ReleaseServices;
@@ -55,7 +57,7 @@ final class Engine {
       opened.fetch();
       ReleaseServices real = resolve(opened, steps);
       List<StepResult> results = new ArrayList<>();
-      for (Map.Entry<String, Workspace> repository : opened.workspaces.entrySet()) {
+      for (Map.Entry<String, JGitWorkspace> repository : opened.workspaces.entrySet()) {
         if (!repository.getValue().isClean()) {
           try {
             repository.getValue().requireClean();
@@ -76,7 +78,7 @@ final class Engine {
   Report run() {
     List<Release.Planned> steps = release.resolve();
     try (Opened opened = open(steps)) {
-      opened.workspaces.values().forEach(Workspace::requireClean);
+      opened.workspaces.values().forEach(JGitWorkspace::requireClean);
       opened.fetch();
       ReleaseServices real = resolve(opened, steps);
       if (wiring.rehearseFirst()) {
@@ -116,15 +118,15 @@ final class Engine {
 
   /** The workspaces of the repositories that have steps, opened once, closed together. */
   private static final class Opened implements AutoCloseable {
-    final Map<String, Workspace> workspaces = new LinkedHashMap<>();
+    final Map<String, JGitWorkspace> workspaces = new LinkedHashMap<>();
 
     void fetch() {
-      workspaces.values().forEach(Workspace::fetch);
+      workspaces.values().forEach(JGitWorkspace::fetch);
     }
 
     @Override
     public void close() {
-      workspaces.values().forEach(Workspace::close);
+      workspaces.values().forEach(JGitWorkspace::close);
     }
   }
 
@@ -144,7 +146,7 @@ final class Engine {
           throw new PreconditionException("Repositories '" + other + "' and '" + name + "' are both " + folder
               + ". Give each repository of the release its own clone with repository(name, path).");
         }
-        opened.workspaces.put(name, Workspace.open(repository.directory(), repository.credentials()));
+        opened.workspaces.put(name, JGitWorkspace.open(repository.directory(), repository.credentials()));
       }
       return opened;
     } catch (RuntimeException e) {
@@ -159,7 +161,7 @@ final class Engine {
    */
   private ReleaseServices resolve(Opened opened, List<Release.Planned> steps) {
     Map<String, ReleaseServices.Repository> repositories = new LinkedHashMap<>();
-    for (Map.Entry<String, Workspace> entry : opened.workspaces.entrySet()) {
+    for (Map.Entry<String, JGitWorkspace> entry : opened.workspaces.entrySet()) {
       Release.Repository wired = wiring.repositories().get(entry.getKey());
       Hosting hosting = wired.hosting() != null ? wired.hosting()
           : Hostings.discover(entry.getValue().originUrl(), wiring.environment());
@@ -286,7 +288,7 @@ final class Engine {
       this.mode = mode;
       this.services = services;
       this.repository = repository;
-      this.workspace = repository.workspace().recordingChangesTo(this::change);
+      this.workspace = new RecordingWorkspace(repository.workspace(), this::change);
       this.listener = listener;
       this.index = index;
       this.earlier = earlier;

@@ -3,11 +3,10 @@ package dev.releasekit.internal;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import dev.releasekit.ReleaseException;
-import dev.releasekit.git.Workspace;
 import dev.releasekit.git.internal.Identities;
 import dev.releasekit.git.internal.Merges;
 import dev.releasekit.git.internal.Trees;
-import dev.releasekit.git.internal.WorkspaceInternals;
+import dev.releasekit.git.internal.JGitWorkspace;
 import dev.releasekit.spi.Journal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class GitJournal implements Journal {
   private static final String FILE = "journal.jsonl";
 
-  private final Workspace workspace;
+  private final JGitWorkspace workspace;
   private final Repository repo;
   private final String ref;
   private final Path file;
@@ -49,9 +48,9 @@ public final class GitJournal implements Journal {
   private ObjectId remoteTip;
   private boolean dirty;
 
-  public GitJournal(Workspace workspace, String version, String runId, Clock clock) {
+  public GitJournal(JGitWorkspace workspace, String version, String runId, Clock clock) {
     this.workspace = workspace;
-    this.repo = WorkspaceInternals.get().repository(workspace);
+    this.repo = workspace.repository();
     this.ref = "refs/releasekit/" + version;
     this.file = workspace.gitDirectory().resolve("releasekit").resolve(version + ".jsonl");
     this.runId = runId;
@@ -172,7 +171,7 @@ public final class GitJournal implements Journal {
       PersonIdent me = Identities.committer(repo);
       ObjectId commit = Merges.commit(repo, tree, remoteTip == null ? List.of() : List.of(remoteTip),
           "releasekit journal (run " + runId + ")\n", me, me);
-      WorkspaceInternals.get().push(workspace, commit, ref, remoteTip == null ? ObjectId.zeroId() : remoteTip);
+      workspace.push(commit, ref, remoteTip == null ? ObjectId.zeroId() : remoteTip);
       var update = repo.updateRef(ref);
       update.setNewObjectId(commit);
       update.setForceUpdate(true);

@@ -1,7 +1,7 @@
 package dev.releasekit.internal;
 
 import dev.releasekit.Conventions;
-import dev.releasekit.git.Workspace;
+import dev.releasekit.git.internal.JGitWorkspace;
 import dev.releasekit.spi.Announcer;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.HttpEndpoint;
@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class ReleaseServices implements AutoCloseable {
 
   /** One repository of the release, with what it is hosted on and where its journal goes. */
-  public record Repository(String name, Version version, Conventions conventions, Workspace workspace,
+  public record Repository(String name, Version version, Conventions conventions, JGitWorkspace workspace,
       Hosting hosting, GitJournal journal) {
 
     Repository withJournal(GitJournal journal) {
@@ -73,7 +73,7 @@ public final class ReleaseServices implements AutoCloseable {
       for (Repository real : repositories.values()) {
         Sandbox sandbox = Sandbox.of(real.workspace(), real.workspace().remoteRefs());
         opened.add(sandbox);
-        Workspace clone = Workspace.open(sandbox.clone());
+        JGitWorkspace clone = JGitWorkspace.open(sandbox.clone(), null);
         opened.add(clone);
         Hosting overlay = new OverlayHosting(real.hosting(), sandbox::openOrigin, time);
         GitJournal journal = new GitJournal(clone, real.version().toString(), runId, time);

@@ -1,8 +1,7 @@
 package dev.releasekit.internal;
 
 import dev.releasekit.ReleaseException;
-import dev.releasekit.git.Workspace;
-import dev.releasekit.git.internal.WorkspaceInternals;
+import dev.releasekit.git.internal.JGitWorkspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -44,8 +43,8 @@ public final class Sandbox implements AutoCloseable {
    * Builds a sandbox for {@code real}, whose origin currently holds {@code originRefs} (from ls-remote; every
    * object they name must already be in {@code real}'s database, which a fetch guarantees).
    */
-  public static Sandbox of(Workspace real, Map<String, String> originRefs) {
-    Repository realRepo = WorkspaceInternals.get().repository(real);
+  public static Sandbox of(JGitWorkspace real, Map<String, String> originRefs) {
+    Repository realRepo = real.repository();
     Path objects = realRepo.getDirectory().toPath().resolve("objects").toAbsolutePath();
     try {
       Path dir = Files.createTempDirectory("releasekit-plan-");

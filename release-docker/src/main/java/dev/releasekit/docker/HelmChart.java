@@ -5,6 +5,8 @@ import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.StepResult;
 import dev.releasekit.files.YamlValue;
+import dev.releasekit.git.CommitId;
+import dev.releasekit.git.Origin;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Labels;
@@ -221,9 +223,9 @@ public final class HelmChart implements Step {
     if (label != null) {
       requireLabel(hosting);
     }
-    String baseTip = workspace.remoteBranch(baseBranch).orElseThrow(() -> new PreconditionException("The chart"
-        + " repository's origin has no branch '" + baseBranch + "'. Name the right one with into(...)."));
-    workspace.fetch();
+    Origin origin = workspace.origin();
+    String baseTip = origin.branch(baseBranch).map(CommitId::name).orElseThrow(() -> new PreconditionException(
+        "The chart repository's origin has no branch '" + baseBranch + "'. Name the right one with into(...)."));
     byte[] chart = read(workspace, baseTip, chartPath, baseBranch);
     byte[] values = read(workspace, baseTip, valuesPath, baseBranch);
     YamlValue appVersionKey = YamlValue.at(chartPath, "appVersion");
@@ -253,9 +255,9 @@ public final class HelmChart implements Step {
     wanted.put(valuesPath, tagKey.writeValue(values, tagValue));
 
     List<String> did = new ArrayList<>();
-    Optional<String> branchTip = workspace.remoteBranch(branch);
+    Optional<String> branchTip = origin.branch(branch).map(CommitId::name);
     if (branchTip.isEmpty()) {
-      workspace.createBranch(branch, baseTip);
+      workspace.createBranch(origin, branch, CommitId.of(baseTip));
       branchTip = Optional.of(baseTip);
       did.add("created " + branch);
     }
@@ -267,7 +269,7 @@ public final class HelmChart implements Step {
             + " with other edits to " + chartPath + " or " + valuesPath + ". Nothing was changed. Look at it;"
             + " delete it if it is stale, or name another branch with branch(...).");
       }
-      workspace.commit(branch, title(version) + chartVersionNote.replace(", ", "\n\n"), wanted);
+      workspace.commit(branch, branchTip.get(), title(version) + chartVersionNote.replace(", ", "\n\n"), wanted);
       if (!matches(workspace, workspace.remoteBranch(branch).orElse(""), wanted)) {
         throw new ConflictException("After committing, origin's '" + branch + "' does not hold the edited chart."
             + " Someone may be pushing to it; look at it and run again.");

@@ -4,6 +4,8 @@ import dev.releasekit.PreconditionException;
 import dev.releasekit.StepFailedException;
 import dev.releasekit.StepResult;
 import dev.releasekit.files.VersionFile;
+import dev.releasekit.git.CommitId;
+import dev.releasekit.git.Origin;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
@@ -48,7 +50,8 @@ public final class BumpVersionStep implements Step {
           + "Conventions.withVersionFiles(...).");
     }
     Workspace ws = context.workspace();
-    String tip = ws.remoteBranch(branch).orElseThrow(() -> new PreconditionException(
+    Origin origin = ws.origin();
+    String tip = origin.branch(branch).map(CommitId::name).orElseThrow(() -> new PreconditionException(
         "Origin has no branch '" + branch + "' to bump. Cut it first (cutBranch()), then run again."));
     Map<String, byte[]> edits = new LinkedHashMap<>();
     for (VersionFile file : files) {
@@ -71,7 +74,7 @@ public final class BumpVersionStep implements Step {
     if (edits.isEmpty()) {
       return StepResult.alreadyDone("version files on " + branch + " already at " + target);
     }
-    ws.commit(branch, tip, message, edits);
+    ws.commit(origin, branch, message, edits);
     String after = ws.remoteBranch(branch).orElseThrow();
     for (VersionFile file : files) {
       Version written = file.read(ws.readFile(after, file.path()).orElseThrow());

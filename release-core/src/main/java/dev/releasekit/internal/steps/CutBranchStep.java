@@ -4,6 +4,8 @@ import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.StepFailedException;
 import dev.releasekit.StepResult;
+import dev.releasekit.git.CommitId;
+import dev.releasekit.git.Origin;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
@@ -31,30 +33,34 @@ public final class CutBranchStep implements Step {
   @Override
   public StepResult apply(StepContext context) {
     Workspace ws = context.workspace();
-    String source = ws.remoteBranch(from).orElseThrow(() -> new PreconditionException(
+    Origin origin = ws.origin();
+    CommitId sourceId = origin.branch(from).orElseThrow(() -> new PreconditionException(
         "Origin has no branch '" + from + "' to cut " + branch + " from."));
+    String source = sourceId.name();
     String key = "branch:" + branch;
-    Optional<String> existing = ws.remoteBranch(branch);
+    Optional<CommitId> existing = origin.branch(branch);
     if (existing.isPresent()) {
-      String tip = existing.get();
+      String tip = existing.get().name();
       if (ws.isAncestor(source, tip)) {
-        return StepResult.alreadyDone(branch + " exists and contains " + from + " (" + source.substring(0, 7) + ")");
+        return StepResult.alreadyDone(branch + " exists and contains " + from + " (" + sourceId.abbreviated()
+            + ")");
       }
       Optional<String> cutAt = context.journal().latest(key).map(dev.releasekit.spi.Journal.Entry::detail);
       if (cutAt.isPresent() && ws.isAncestor(cutAt.get(), tip)) {
-        return StepResult.alreadyDone(branch + " was cut at " + cutAt.get().substring(0, 7) + " by an earlier run");
+        return StepResult.alreadyDone(branch + " was cut at " + CommitId.of(cutAt.get()).abbreviated()
+            + " by an earlier run");
       }
-      throw new ConflictException("Origin already has " + branch + " at " + tip.substring(0, 7) + ", which does not"
-          + " contain " + from + "'s " + source.substring(0, 7) + ". releasekit never moves or deletes branches:"
+      throw new ConflictException("Origin already has " + branch + " at " + existing.get().abbreviated() + ", which"
+          + " does not contain " + from + "'s " + sourceId.abbreviated() + ". releasekit never moves or deletes branches:"
           + " if that branch is stale, rename or remove it by hand; otherwise merge " + from + " into it; then run"
           + " again.");
     }
-    ws.createBranch(branch, source);
+    ws.createBranch(origin, branch, sourceId);
     context.journal().record(key, "created", source);
     if (!ws.remoteBranch(branch).map(source::equals).orElse(false)) {
       throw new StepFailedException(description(), "origin does not show " + branch + " at " + source
           + " after the push");
     }
-    return StepResult.done(branch + " created at " + source.substring(0, 7));
+    return StepResult.done(branch + " created at " + sourceId.abbreviated());
   }
 }

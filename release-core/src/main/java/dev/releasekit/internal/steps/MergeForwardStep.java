@@ -3,6 +3,8 @@ package dev.releasekit.internal.steps;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.StepFailedException;
 import dev.releasekit.StepResult;
+import dev.releasekit.git.CommitId;
+import dev.releasekit.git.Origin;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
@@ -25,10 +27,12 @@ public final class MergeForwardStep implements Step {
   @Override
   public StepResult apply(StepContext context) {
     Workspace ws = context.workspace();
-    String fromTip = ws.remoteBranch(from).orElseThrow(() -> missing(from));
-    String intoTip = ws.remoteBranch(into).orElseThrow(() -> missing(into));
+    Origin origin = ws.origin();
+    CommitId fromId = origin.branch(from).orElseThrow(() -> missing(from));
+    String fromTip = fromId.name();
+    String intoTip = origin.branch(into).orElseThrow(() -> missing(into)).name();
     if (ws.isAncestor(fromTip, intoTip)) {
-      return StepResult.alreadyDone(into + " already contains " + from + " (" + fromTip.substring(0, 7) + ")");
+      return StepResult.alreadyDone(into + " already contains " + from + " (" + fromId.abbreviated() + ")");
     }
     if (ws.isAncestor(intoTip, fromTip)) {
       // Merging back a branch whose pull request already went into from (a site's release branch after release
@@ -40,12 +44,12 @@ public final class MergeForwardStep implements Step {
             + "; there is nothing to bring back");
       }
     }
-    String merge = ws.merge(from, into, "Merge branch '" + from + "' into " + into);
+    CommitId merge = ws.merge(origin, from, into, "Merge branch '" + from + "' into " + into);
     if (!ws.isAncestor(fromTip, ws.remoteBranch(into).orElseThrow())) {
       throw new StepFailedException(description(), "origin's " + into + " does not contain " + from
           + " after the push; check origin's hooks");
     }
-    return StepResult.done(into + " now contains " + from + " (merge " + merge.substring(0, 7) + ")");
+    return StepResult.done(into + " now contains " + from + " (merge " + merge.abbreviated() + ")");
   }
 
   private PreconditionException missing(String branch) {

@@ -48,7 +48,7 @@ public final class MergePullRequestStep implements Step {
     if (!merged.isMerged() || !context.workspace().isAncestor(headTip, baseTip)) {
       throw new StepFailedException(description(), "#" + pr.number() + " does not show as merged into " + base);
     }
-    return StepResult.done("#" + pr.number() + " merged as " + merged.mergeCommitSha().orElse(baseTip)
-        .substring(0, 7)).with(ResultKey.RELEASE_PR, merged);
+    return StepResult.done("#" + pr.number() + " merged as " + dev.releasekit.git.CommitId.of(
+        merged.mergeCommitSha().orElse(baseTip)).abbreviated()).with(ResultKey.RELEASE_PR, merged);
   }
 }

@@ -6,6 +6,8 @@ import dev.releasekit.ResultKey;
 import dev.releasekit.spi.Tag;
 import dev.releasekit.StepFailedException;
 import dev.releasekit.StepResult;
+import dev.releasekit.git.CommitId;
+import dev.releasekit.git.Origin;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
@@ -34,29 +36,31 @@ public final class TagStep implements Step {
   @Override
   public StepResult apply(StepContext context) {
     Workspace ws = context.workspace();
-    String tip = ws.remoteBranch(branch).orElseThrow(() -> new PreconditionException(
+    Origin origin = ws.origin();
+    CommitId tipId = origin.branch(branch).orElseThrow(() -> new PreconditionException(
         "Origin has no branch '" + branch + "' to tag."));
-    Optional<String> existing = ws.remoteTag(tag);
+    String tip = tipId.name();
+    Optional<String> existing = origin.tag(tag).map(CommitId::name);
     String key = "tag:" + tag;
     if (existing.isPresent()) {
       if (existing.get().equals(tip)) {
-        return StepResult.alreadyDone("tag " + tag + " is at " + branch + "'s tip " + tip.substring(0, 7))
+        return StepResult.alreadyDone("tag " + tag + " is at " + branch + "'s tip " + tipId.abbreviated())
             .with(ResultKey.TAG, new Tag(tag, tip));
       }
       Optional<String> ours = context.journal().latest(key).map(dev.releasekit.spi.Journal.Entry::detail);
       if (ours.isPresent() && ours.get().equals(existing.get()) && ws.isAncestor(existing.get(), tip)) {
-        return StepResult.alreadyDone("tag " + tag + " was created at " + existing.get().substring(0, 7)
+        return StepResult.alreadyDone("tag " + tag + " was created at " + CommitId.of(existing.get()).abbreviated()
             + " by an earlier run").with(ResultKey.TAG, new Tag(tag, existing.get()));
       }
-      throw new ConflictException("Tag " + tag + " already exists at " + existing.get().substring(0, 7)
+      throw new ConflictException("Tag " + tag + " already exists at " + CommitId.of(existing.get()).abbreviated()
           + ", which is not on " + branch + ". releasekit never moves tags: if it is wrong, fix it by hand"
           + " (and tell everyone who fetched it), then run again.");
     }
-    ws.tag(tag, tip, message);
+    ws.tag(origin, tag, tipId, message);
     context.journal().record(key, "created", tip);
     if (!ws.remoteTag(tag).map(tip::equals).orElse(false)) {
       throw new StepFailedException(description(), "origin does not show tag " + tag + " at " + tip);
     }
-    return StepResult.done("tag " + tag + " created at " + tip.substring(0, 7)).with(ResultKey.TAG, new Tag(tag, tip));
+    return StepResult.done("tag " + tag + " created at " + tipId.abbreviated()).with(ResultKey.TAG, new Tag(tag, tip));
   }
 }

@@ -1,0 +1,575 @@
+package dev.releasekit.git.internal;
+
+import dev.releasekit.Change;
+import dev.releasekit.ConflictException;
+import dev.releasekit.PreconditionException;
+import dev.releasekit.ReleaseException;
+import dev.releasekit.RemoteException;
+import dev.releasekit.Secret;
+import dev.releasekit.git.Commit;
+import dev.releasekit.git.CommitId;
+import dev.releasekit.git.Origin;
+import dev.releasekit.git.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TagBuilder;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The JGit implementation of {@link Workspace}. The engine keeps this type (the sandbox and the journal need its
+ * {@link #repository()}); steps only ever see the {@link Workspace} face, wrapped in a {@link RecordingWorkspace}
+ * that reports their writes. Every push goes through {@link Push}, which never forces.
+ */
+public final class JGitWorkspace implements Workspace {
+  private static final String ORIGIN = "origin";
+  private static final Consumer<Change> NO_SINK = change -> { };
+
+  private final Repository repo;
+  private final Git git;
+  private final CredentialsProvider credentials;
+  private final AtomicInteger lsRemotes = new AtomicInteger();
+
+  private JGitWorkspace(Repository repo, CredentialsProvider credentials) {
+    this.repo = repo;
+    this.git = new Git(repo);
+    this.credentials = credentials;
+  }
+
+  /** The JGit repository, for the engine's sandbox and journal. */
+  public Repository repository() {
+    return repo;
+  }
+
+  /** How many times this workspace asked origin for its refs: one per observation. */
+  public int lsRemoteCount() {
+    return lsRemotes.get();
+  }
+
+  /** Opens the repository at {@code directory}; {@code credentials} may be null for local or SSH origins. */
+  public static JGitWorkspace open(Path directory, Secret credentials) {
+    Path dir = directory.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new PreconditionException("The repository folder " + dir + " does not exist. Pass the folder of a"
+          + " git clone with Release.in(path).");
+    }
+    try {
+      FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
+      if (Files.isDirectory(dir.resolve(".git")) || Files.isRegularFile(dir.resolve(".git"))) {
+        builder.findGitDir(dir.toFile());
+      } else if (Files.isRegularFile(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects"))) {
+        builder.setGitDir(dir.toFile());
+      } else {
+        throw new PreconditionException(dir + " is not a git repository. Clone the project there first.");
+      }
+      Repository repo = builder.setMustExist(true).build();
+      return new JGitWorkspace(repo, provider(credentials));
+    } catch (IOException e) {
+      throw new PreconditionException("Cannot open the git repository at " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Clones {@code url} into {@code directory} (which must not exist or be empty). */
+  public static JGitWorkspace cloneFrom(String url, Path directory, Secret credentials) {
+    try {
+      Git.cloneRepository().setURI(url).setDirectory(directory.toFile())
+          .setCredentialsProvider(provider(credentials)).call().close();
+      return open(directory, credentials);
+    } catch (TransportException e) {
+      throw new RemoteException(Push.host(url), 0, null, "Cannot clone " + url + ": " + redact(credentials, e)
+          + ". Check the URL and the token's access to the repository.", null);
+    } catch (GitAPIException e) {
+      throw new ReleaseException("Cannot clone " + url + ": " + redact(credentials, e), e);
+    }
+  }
+
+  private static CredentialsProvider provider(Secret credentials) {
+    return credentials == null ? null
+        : credentials.reveal(token -> new UsernamePasswordCredentialsProvider("x-access-token", token));
+  }
+
+  public Path directory() {
+    return repo.isBare() ? repo.getDirectory().toPath() : repo.getWorkTree().toPath();
+  }
+
+  public Path gitDirectory() {
+    return repo.getDirectory().toPath();
+  }
+
+  /** Origin's URL as configured; never contains credentials added by releasekit. */
+  public String originUrl() {
+    String url = repo.getConfig().getString("remote", ORIGIN, "url");
+    if (url == null) {
+      throw new PreconditionException("The repository at " + directory() + " has no remote 'origin'."
+          + " Add it with: git remote add origin <url>");
+    }
+    return url;
+  }
+
+  // Observing
+
+  /** Fetches every branch and tag of origin, and releasekit's journal refs. */
+  public void fetch() {
+    fetch(List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"), new RefSpec("refs/tags/*:refs/tags/*"),
+        new RefSpec("+refs/releasekit/*:refs/releasekit/*")));
+  }
+
+  private void fetch(List<RefSpec> specs) {
+    try {
+      git.fetch().setRemote(ORIGIN).setRefSpecs(specs).setCredentialsProvider(credentials)
+          .setRemoveDeletedRefs(false).call();
+    } catch (TransportException e) {
+      throw new RemoteException(Push.host(originUrl()), 0, null, "Cannot fetch from origin (" + originUrl() + "): "
+          + e.getMessage() + ". Check the network and the token's access.", null);
+    } catch (GitAPIException e) {
+      throw new ReleaseException("Fetching from origin failed: " + e.getMessage() + ". Check origin's URL and run"
+          + " again.", e);
+    }
+  }
+
+  private Collection<Ref> lsRemote() {
+    lsRemotes.incrementAndGet();
+    try {
+      return git.lsRemote().setRemote(ORIGIN).setCredentialsProvider(credentials).call();
+    } catch (TransportException e) {
+      throw new RemoteException(Push.host(originUrl()), 0, null, "Cannot list origin's refs (" + originUrl()
+          + "): " + e.getMessage() + ". Check the network and the token's access.", null);
+    } catch (GitAPIException e) {
+      throw new ReleaseException("Listing origin's refs failed: " + e.getMessage() + ". Check origin's URL and"
+          + " run again.", e);
+    }
+  }
+
+  @Override
+  public Origin origin() {
+    Collection<Ref> refs = lsRemote();
+    Map<String, String> advertised = new TreeMap<>();
+    Map<String, CommitId> commits = new TreeMap<>();
+    boolean fetched = false;
+    for (Ref ref : refs) {
+      String name = ref.getName();
+      if (name.equals(Constants.HEAD) || ref.getObjectId() == null) {
+        continue;
+      }
+      advertised.put(name, ref.getObjectId().name());
+      ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+      if (!fetched && !has(id)) {
+        // Origin moved since the last fetch: one fetch brings every object this snapshot names.
+        fetch();
+        fetched = true;
+      }
+      commits.put(name, CommitId.of(name.startsWith(Constants.R_TAGS) ? peel(id).name() : id.name()));
+    }
+    return new Origin(advertised, commits);
+  }
+
+  private boolean has(ObjectId id) {
+    try {
+      return repo.getObjectDatabase().has(id);
+    } catch (IOException e) {
+      throw Failures.io("read the object database of " + directory(), e);
+    }
+  }
+
+  /**
+   * The commit a revision names: a commit id, a branch (origin's copy is preferred over a local branch, since
+   * origin is the truth), or a tag.
+   */
+  public String resolve(String revision) {
+    return resolveId(revision).name();
+  }
+
+  private ObjectId resolveId(String revision) {
+    try {
+      for (String candidate : List.of(Constants.R_REMOTES + ORIGIN + "/" + revision, Constants.R_TAGS + revision,
+          revision)) {
+        ObjectId id = repo.resolve(candidate + "^{commit}");
+        if (id != null) {
+          return id;
+        }
+      }
+    } catch (IOException e) {
+      throw new PreconditionException("Cannot resolve '" + revision + "': " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new PreconditionException("'" + revision + "' is not a valid revision: " + e.getMessage(), e);
+    }
+    throw new PreconditionException("'" + revision + "' names no branch, tag or commit of " + directory()
+        + " or its origin. Check the name, or fetch first.");
+  }
+
+  private ObjectId peel(ObjectId id) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      return walk.peel(walk.parseAny(id)).getId();
+    } catch (IOException e) {
+      throw Failures.io("read object " + id.name(), e);
+    }
+  }
+
+  /** Whether {@code ancestor} is reachable from {@code descendant} (a commit is its own ancestor). */
+  public boolean isAncestor(String ancestor, String descendant) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit a = walk.parseCommit(resolveId(ancestor));
+      RevCommit d = walk.parseCommit(resolveId(descendant));
+      return walk.isMergedInto(a, d);
+    } catch (IOException e) {
+      throw Failures.io("compare " + ancestor + " and " + descendant, e);
+    }
+  }
+
+  /**
+   * The patch-id of a commit's change (against its first parent), as {@code git patch-id} computes it: equal for
+   * the same change applied on another branch, which is how a cherry-pick made by hand is recognised.
+   */
+  public String patchId(String commit) {
+    try (RevWalk walk = new RevWalk(repo);
+        org.eclipse.jgit.diff.PatchIdDiffFormatter formatter = new org.eclipse.jgit.diff.PatchIdDiffFormatter()) {
+      RevCommit c = walk.parseCommit(resolveId(commit));
+      formatter.setRepository(repo);
+      formatter.format(c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0)).getTree(), c.getTree());
+      return formatter.getCalulatedPatchId().name();
+    } catch (IOException e) {
+      throw Failures.io("compute the patch-id of " + commit, e);
+    }
+  }
+
+  /** A file's bytes at a revision, or empty when the file does not exist there. */
+  public Optional<byte[]> readFile(String revision, String path) {
+    ObjectId commit = resolveId(revision);
+    try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+      try (TreeWalk tree = TreeWalk.forPath(reader, path, walk.parseCommit(commit).getTree())) {
+        if (tree == null || !tree.getFileMode(0).equals(FileMode.REGULAR_FILE)
+            && !tree.getFileMode(0).equals(FileMode.EXECUTABLE_FILE)) {
+          return Optional.empty();
+        }
+        return Optional.of(reader.open(tree.getObjectId(0)).getBytes());
+      }
+    } catch (IOException e) {
+      throw Failures.io("read " + path + " at " + revision, e);
+    }
+  }
+
+  /** Whether the work tree and index match HEAD (untracked files are ignored: releasekit never commits them). */
+  public boolean isClean() {
+    if (repo.isBare()) {
+      return true;
+    }
+    try {
+      return !git.status().call().hasUncommittedChanges();
+    } catch (GitAPIException e) {
+      throw Failures.io("read the status of " + directory(), e);
+    }
+  }
+
+  /** Throws a {@link PreconditionException} listing the changed files when the work tree is dirty. */
+  public void requireClean() {
+    if (isClean()) {
+      return;
+    }
+    try {
+      var status = git.status().call();
+      List<String> changed = new ArrayList<>();
+      changed.addAll(status.getModified());
+      changed.addAll(status.getChanged());
+      changed.addAll(status.getAdded());
+      changed.addAll(status.getRemoved());
+      changed.addAll(status.getMissing());
+      changed.addAll(status.getConflicting());
+      throw new PreconditionException("The work tree at " + directory() + " has uncommitted changes "
+          + changed.stream().sorted().distinct().toList() + ". Commit or stash them and run again.");
+    } catch (GitAPIException e) {
+      throw Failures.io("read the status of " + directory(), e);
+    }
+  }
+
+  /** The commits reachable from {@code to} and not from {@code from}, oldest first, like {@code git log from..to}. */
+  public List<Commit> log(String from, String to) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.sort(RevSort.TOPO);
+      walk.sort(RevSort.REVERSE, true);
+      walk.markStart(walk.parseCommit(resolveId(to)));
+      if (from != null) {
+        walk.markUninteresting(walk.parseCommit(resolveId(from)));
+      }
+      List<Commit> commits = new ArrayList<>();
+      for (RevCommit c : walk) {
+        List<String> parents = new ArrayList<>(c.getParentCount());
+        for (RevCommit p : c.getParents()) {
+          parents.add(p.name());
+        }
+        PersonIdent author = c.getAuthorIdent();
+        commits.add(new Commit(c.name(), parents, c.getShortMessage(), c.getFullMessage(), author.getName(),
+            author.getEmailAddress(), author.getWhenAsInstant()));
+      }
+      return commits;
+    } catch (IOException e) {
+      throw Failures.io("list commits " + from + ".." + to, e);
+    }
+  }
+
+  // Writing: each write is a commit built in memory on the commit the caller observed, pushed without force with
+  // that commit as the expected old value. The variants with a sink report what they wrote (RecordingWorkspace).
+
+  @Override
+  public void createBranch(Origin origin, String name, CommitId at) {
+    createBranch(origin, name, at, NO_SINK);
+  }
+
+  void createBranch(Origin origin, String name, CommitId at, Consumer<Change> sink) {
+    String ref = Constants.R_HEADS + name;
+    ObjectId expected = origin.ref(ref).map(id -> ObjectId.fromString(id.name())).orElse(ObjectId.zeroId());
+    ObjectId target = ObjectId.fromString(at.name());
+    Push.to(this, credentials, target, ref, expected);
+    sink.accept(Change.of(Change.Kind.REF, ref, "create " + ref + " at " + at.abbreviated()));
+  }
+
+  @Override
+  public void createBranch(String name, String fromRevision) {
+    createBranch(name, fromRevision, NO_SINK);
+  }
+
+  void createBranch(String name, String fromRevision, Consumer<Change> sink) {
+    ObjectId target = resolveId(fromRevision);
+    Push.to(this, credentials, target, Constants.R_HEADS + name, ObjectId.zeroId());
+    sink.accept(Change.of(Change.Kind.REF, Constants.R_HEADS + name,
+        "create " + Constants.R_HEADS + name + " at " + target.abbreviate(7).name() + " (from " + fromRevision + ")"));
+  }
+
+  @Override
+  public String commit(String branch, String message, Map<String, byte[]> files) {
+    return commit(origin(), branch, message, files).name();
+  }
+
+  @Override
+  public CommitId commit(Origin origin, String branch, String message, Map<String, byte[]> files) {
+    return commit(origin, branch, message, files, NO_SINK);
+  }
+
+  CommitId commit(Origin origin, String branch, String message, Map<String, byte[]> files, Consumer<Change> sink) {
+    CommitId tip = origin.branch(branch).orElseThrow(() -> new PreconditionException(
+        "Origin has no branch '" + branch + "'. Create it first (cutBranch), then run again."));
+    return CommitId.of(commit(branch, tip.name(), message, files, sink));
+  }
+
+  @Override
+  public String commit(String branch, String parent, String message, Map<String, byte[]> files) {
+    return commit(branch, parent, message, files, NO_SINK);
+  }
+
+  String commit(String branch, String parent, String message, Map<String, byte[]> files, Consumer<Change> sink) {
+    ObjectId base = resolveId(parent);
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit baseCommit = walk.parseCommit(base);
+      Map<String, byte[]> changed = new LinkedHashMap<>();
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        Optional<byte[]> before = readFile(base.name(), file.getKey());
+        if (before.isEmpty() || !java.util.Arrays.equals(before.get(), file.getValue())) {
+          changed.put(file.getKey(), file.getValue());
+        }
+      }
+      if (changed.isEmpty()) {
+        return base.name();
+      }
+      ObjectId tree = Trees.write(repo, baseCommit.getTree(), changed);
+      PersonIdent me = Identities.committer(repo);
+      ObjectId commit = Merges.commit(repo, tree, List.of(base), message, me, me);
+      String diff = diff(baseCommit.getTree(), tree);
+      Push.to(this, credentials, commit, Constants.R_HEADS + branch, base);
+      for (String path : changed.keySet()) {
+        sink.accept(new Change(Change.Kind.FILE, path, "edit " + path + " on " + branch, fileDiff(diff, path)));
+      }
+      sink.accept(Change.of(Change.Kind.REF, Constants.R_HEADS + branch, "move " + Constants.R_HEADS + branch
+          + " " + base.abbreviate(7).name() + " -> " + commit.abbreviate(7).name() + " (" + message + ")"));
+      return commit.name();
+    } catch (IOException e) {
+      throw Failures.io("commit to " + branch, e);
+    }
+  }
+
+  private String diff(AnyObjectId oldTree, AnyObjectId newTree) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (DiffFormatter formatter = new DiffFormatter(out)) {
+      formatter.setRepository(repo);
+      formatter.format(oldTree, newTree);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String fileDiff(String diff, String path) {
+    int start = diff.indexOf("diff --git a/" + path + " b/" + path);
+    if (start < 0) {
+      return diff;
+    }
+    int end = diff.indexOf("\ndiff --git ", start + 1);
+    return end < 0 ? diff.substring(start) : diff.substring(start, end + 1);
+  }
+
+  @Override
+  public String merge(String from, String into, String message) {
+    return merge(origin(), from, into, message).name();
+  }
+
+  @Override
+  public CommitId merge(Origin origin, String from, String into, String message) {
+    return merge(origin, from, into, message, NO_SINK);
+  }
+
+  CommitId merge(Origin origin, String from, String into, String message, Consumer<Change> sink) {
+    ObjectId theirs = branchId(origin, from, "to merge");
+    ObjectId ours = branchId(origin, into, "to merge into");
+    if (isAncestor(theirs.name(), ours.name())) {
+      return CommitId.of(ours.name());
+    }
+    try {
+      ObjectId merge = Merges.mergeCommit(repo, ours, theirs, message, Identities.committer(repo));
+      Push.to(this, credentials, merge, Constants.R_HEADS + into, ours);
+      sink.accept(Change.of(Change.Kind.REF, Constants.R_HEADS + into, "move " + Constants.R_HEADS + into + " "
+          + ours.abbreviate(7).name() + " -> " + merge.abbreviate(7).name() + " (merge " + from + ")"));
+      return CommitId.of(merge.name());
+    } catch (ConflictException e) {
+      if (e.files().isEmpty()) {
+        throw e;
+      }
+      throw new ConflictException("Merging " + from + " into " + into + " conflicts in " + e.files()
+          + ". Merge it by hand (git checkout " + into + " && git merge " + from + "), push, and run again.",
+          null, theirs.name(), e.files());
+    } catch (IOException e) {
+      throw Failures.io("merge " + from + " into " + into, e);
+    }
+  }
+
+  private static ObjectId branchId(Origin origin, String branch, String purpose) {
+    return origin.branch(branch).map(id -> ObjectId.fromString(id.name())).orElseThrow(() ->
+        new PreconditionException("Origin has no branch '" + branch + "' " + purpose + "."));
+  }
+
+  @Override
+  public String cherryPick(String branch, String commit) {
+    return cherryPick(origin(), branch, commit).name();
+  }
+
+  @Override
+  public CommitId cherryPick(Origin origin, String branch, String commit) {
+    return cherryPick(origin, branch, commit, NO_SINK);
+  }
+
+  CommitId cherryPick(Origin origin, String branch, String commit, Consumer<Change> sink) {
+    ObjectId base = branchId(origin, branch, "to cherry-pick onto");
+    ObjectId pick = resolveId(commit);
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit picked = walk.parseCommit(pick);
+      String message = picked.getFullMessage().stripTrailing() + "\n\n(cherry picked from commit " + pick.name()
+          + ")\n";
+      ObjectId result = Merges.cherryPick(repo, base, pick, message, Identities.committer(repo));
+      Push.to(this, credentials, result, Constants.R_HEADS + branch, base);
+      sink.accept(Change.of(Change.Kind.REF, Constants.R_HEADS + branch, "move " + Constants.R_HEADS + branch + " "
+          + base.abbreviate(7).name() + " -> " + result.abbreviate(7).name() + " (cherry-pick "
+          + pick.abbreviate(7).name() + " " + picked.getShortMessage() + ")"));
+      return CommitId.of(result.name());
+    } catch (IOException e) {
+      throw Failures.io("cherry-pick " + commit, e);
+    }
+  }
+
+  @Override
+  public void tag(String name, String revision, String message) {
+    tag(name, resolveId(revision), message, NO_SINK);
+  }
+
+  @Override
+  public void tag(Origin origin, String name, CommitId at, String message) {
+    tag(origin, name, at, message, NO_SINK);
+  }
+
+  void tag(Origin origin, String name, CommitId at, String message, Consumer<Change> sink) {
+    Optional<CommitId> existing = origin.tag(name);
+    if (existing.isPresent()) {
+      throw new ConflictException("Tag " + name + " already exists at " + existing.get().abbreviated()
+          + ". releasekit never moves tags.");
+    }
+    tag(name, ObjectId.fromString(at.name()), message, sink);
+  }
+
+  void tag(String name, ObjectId target, String message, Consumer<Change> sink) {
+    try (ObjectInserter inserter = repo.newObjectInserter()) {
+      TagBuilder tag = new TagBuilder();
+      tag.setTag(name);
+      tag.setObjectId(target, Constants.OBJ_COMMIT);
+      tag.setTagger(Identities.committer(repo));
+      tag.setMessage(message.endsWith("\n") ? message : message + "\n");
+      ObjectId tagId = inserter.insert(tag);
+      inserter.flush();
+      Push.to(this, credentials, tagId, Constants.R_TAGS + name, ObjectId.zeroId());
+      RefUpdate local = repo.updateRef(Constants.R_TAGS + name);
+      local.setNewObjectId(tagId);
+      local.setExpectedOldObjectId(ObjectId.zeroId());
+      local.update();
+      sink.accept(Change.of(Change.Kind.REF, Constants.R_TAGS + name, "create tag " + name + " at "
+          + target.abbreviate(7).name() + " (\"" + message.strip() + "\")"));
+    } catch (IOException e) {
+      throw Failures.io("create tag " + name, e);
+    }
+  }
+
+  /** Pushes {@code newId} to {@code remoteRef}, expecting {@code expectedOld}; for the engine's journal. */
+  public void push(ObjectId newId, String remoteRef, ObjectId expectedOld) {
+    Push.to(this, credentials, newId, remoteRef, expectedOld);
+  }
+
+  private static String redact(Secret credentials, Exception e) {
+    String message = String.valueOf(e.getMessage());
+    return credentials == null ? message : credentials.redact(message);
+  }
+
+  @Override
+  public void close() {
+    repo.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Workspace[" + directory() + ", origin " + originUrlOrNone() + "]";
+  }
+
+  private String originUrlOrNone() {
+    String url = repo.getConfig().getString("remote", ORIGIN, "url");
+    return url == null ? "none" : url;
+  }
+}
