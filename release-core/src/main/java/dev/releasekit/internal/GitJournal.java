@@ -76,7 +76,7 @@ public final class GitJournal implements Journal {
         dirty = !pending.isEmpty() && remoteTip != null;
       }
     } catch (IOException e) {
-      throw new ReleaseException("Cannot read the releasekit journal: " + e.getMessage(), e);
+      throw new ReleaseException("Cannot read the releasekit journal: " + e.getMessage() + ". The journal is releasekit's record on origin (refs/releasekit/); check that the repository and origin are writable, then run again.", e);
     }
   }
 
@@ -141,7 +141,7 @@ public final class GitJournal implements Journal {
       json.name("detail").value(detail);
       json.endObject();
     } catch (IOException e) {
-      throw new ReleaseException("Cannot write a journal entry: " + e.getMessage(), e);
+      throw new ReleaseException("Cannot write a journal entry: " + e.getMessage() + ". The journal is releasekit's record on origin (refs/releasekit/); check that the repository and origin are writable, then run again.", e);
     }
     String line = buffer.readUtf8();
     accept(line);
@@ -150,7 +150,7 @@ public final class GitJournal implements Journal {
       Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new ReleaseException("Cannot append to the journal " + file + ": " + e.getMessage(), e);
+      throw new ReleaseException("Cannot append to the journal " + file + ": " + e.getMessage() + ". The journal is releasekit's record on origin (refs/releasekit/); check that the repository and origin are writable, then run again.", e);
     }
     dirty = true;
   }
@@ -179,7 +179,7 @@ public final class GitJournal implements Journal {
       remoteTip = commit;
       dirty = false;
     } catch (IOException e) {
-      throw new ReleaseException("Cannot push the journal to origin: " + e.getMessage(), e);
+      throw new ReleaseException("Cannot push the journal to origin: " + e.getMessage() + ". The journal is releasekit's record on origin (refs/releasekit/); check that the repository and origin are writable, then run again.", e);
     }
   }
 }

@@ -169,7 +169,7 @@ public final class OverlayHosting implements Hosting {
       update.update(walk);
       return merge.name();
     } catch (IOException e) {
-      throw new ReleaseException("Cannot rehearse merging #" + pr.number() + ": " + e.getMessage(), e);
+      throw new ReleaseException("Cannot rehearse merging #" + pr.number() + ": " + e.getMessage() + ". The plan emulates the merge in its sandbox; check the branches exist on origin and plan again.", e);
     }
   }
 

@@ -81,7 +81,7 @@ public final class Sandbox implements AutoCloseable {
       }
       return new Sandbox(dir, origin, clone);
     } catch (IOException | GitAPIException e) {
-      throw new ReleaseException("Cannot create the plan's sandbox: " + e.getMessage(), e);
+      throw new ReleaseException("Cannot create the plan's sandbox: " + e.getMessage() + ". The plan needs a writable temporary folder (java.io.tmpdir); check its space and permissions, then plan again.", e);
     }
   }
 
@@ -130,7 +130,7 @@ public final class Sandbox implements AutoCloseable {
     try {
       return open(origin);
     } catch (IOException e) {
-      throw new ReleaseException("Cannot open the sandbox origin: " + e.getMessage(), e);
+      throw new ReleaseException("Cannot open the sandbox origin: " + e.getMessage() + ". The plan needs a writable temporary folder (java.io.tmpdir); check its space and permissions, then plan again.", e);
     }
   }
 

@@ -233,7 +233,7 @@ public final class LocalHosting implements Hosting {
       }
       return merge.name();
     } catch (IOException e) {
-      throw new ReleaseException("Cannot merge pull request #" + item.number + ": " + e.getMessage(), e);
+      throw new ReleaseException("Cannot merge pull request #" + item.number + ": " + e.getMessage() + ". Check that the local origin is a readable bare repository, then run again.", e);
     }
   }
 
@@ -243,7 +243,7 @@ public final class LocalHosting implements Hosting {
         throw new PreconditionException("Branch '" + branch + "' does not exist on origin. Push it first.");
       }
     } catch (IOException e) {
-      throw new ReleaseException("Cannot read origin " + origin + ": " + e.getMessage(), e);
+      throw new ReleaseException("Cannot read origin " + origin + ": " + e.getMessage() + ". Check that the local origin is a readable bare repository, then run again.", e);
     }
   }
 

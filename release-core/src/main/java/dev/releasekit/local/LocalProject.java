@@ -133,6 +133,9 @@ public final class LocalProject {
         StoredConfig config = bare.getRepository().getConfig();
         config.setBoolean("receive", null, "denyNonFastForwards", true);
         config.setBoolean("receive", null, "denyDeletes", true);
+        // A background gc after a push outlives a short-lived sandbox and races its deletion.
+        config.setBoolean("receive", null, "autogc", false);
+        config.setInt("gc", null, "auto", 0);
         config.save();
       }
       try (Git clone = Git.init().setDirectory(workTree.toFile()).setInitialBranch(mainBranch).call()) {
@@ -146,7 +149,7 @@ public final class LocalProject {
         config.save();
       }
     } catch (IOException | GitAPIException e) {
-      throw new ReleaseException("Cannot create a project in " + dir + ": " + e.getMessage(), e);
+      throw new ReleaseException("Cannot create a project in " + dir + ": " + e.getMessage() + ". Pick an empty, writable folder and try again.", e);
     }
     return new LocalProject(dir, origin, workTree);
   }
@@ -239,7 +242,7 @@ public final class LocalProject {
         clone.checkout().setCreateBranch(true).setName(main).setStartPoint("origin/" + main).call();
       }
     } catch (IOException | GitAPIException e) {
-      throw new ReleaseException("Cannot check out the clone in " + workTree + ": " + e.getMessage(), e);
+      throw new ReleaseException("Cannot check out the clone in " + workTree + ": " + e.getMessage() + ". Pick an empty, writable folder and try again.", e);
     }
   }
 
@@ -249,7 +252,7 @@ public final class LocalProject {
     update.setNewObjectId(to);
     RefUpdate.Result result = update.update();
     if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
-      throw new ReleaseException("Cannot update " + ref + " in " + repo.getDirectory() + ": " + result);
+      throw new ReleaseException("Cannot update " + ref + " in " + repo.getDirectory() + ": " + result + ". Pick an empty, writable folder and try again.");
     }
   }
 
@@ -261,7 +264,7 @@ public final class LocalProject {
     try (Repository repo = new FileRepositoryBuilder().setGitDir(origin.toFile()).setMustExist(true).build()) {
       return work.apply(repo);
     } catch (IOException e) {
-      throw new ReleaseException("Cannot write to " + origin + ": " + e.getMessage(), e);
+      throw new ReleaseException("Cannot write to " + origin + ": " + e.getMessage() + ". Pick an empty, writable folder and try again.", e);
     }
   }
 

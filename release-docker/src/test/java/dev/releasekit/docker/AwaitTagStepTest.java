@@ -12,6 +12,7 @@ import dev.releasekit.docker.internal.SampleImages;
 import dev.releasekit.docker.internal.SampleImages.Image;
 import dev.releasekit.testing.FakeTime;
 import dev.releasekit.testing.RecordingContext;
+import dev.releasekit.testing.StepResultAssert;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.docker.testing.RequestLog;
 import dev.releasekit.spi.Step;
@@ -47,7 +48,7 @@ class AwaitTagStepTest {
     StepResult result = client.awaitTag(registry.ref("posthog/await:release-1.31.0"), Duration.ofHours(1))
         .apply(context);
 
-    StepResultAssert.done(result);
+    StepResultAssert.assertThat(result).isDone();
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60));
     assertThat(context.progressMessages()).hasSize(3)
         .first().asString().contains("is not there yet (check 1); next check in 15s");
@@ -66,7 +67,7 @@ class AwaitTagStepTest {
     StepResult result = client.awaitTag(registry.ref("posthog/await-rerun:release-1.31.0"), Duration.ofHours(1))
         .apply(context);
 
-    StepResultAssert.alreadyDone(result);
+    StepResultAssert.assertThat(result).isAlreadyDone();
     assertThat(time.sleeps()).isEmpty();
     assertThat(context.progressMessages()).isEmpty();
     assertThat(context.changes()).isEmpty();

@@ -8,6 +8,7 @@ import dev.releasekit.Secret;
 import dev.releasekit.docker.internal.SampleImages;
 import dev.releasekit.docker.internal.SampleImages.Image;
 import dev.releasekit.testing.RecordingContext;
+import dev.releasekit.testing.StepResultAssert;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.docker.testing.RequestLog;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,8 @@ class BasicAuthTest {
     Registry client = registry.client().build();
 
     assertThat(client.digest(registry.ref("team/app:1.0"))).contains(image.manifest().digest());
-    StepResultAssert.done(client.retag(registry.ref("team/app:1.0"), "builder")
-        .apply(new RecordingContext("1.0.0", Clock.systemUTC()).withRegistry(client)));
+    StepResultAssert.assertThat(client.retag(registry.ref("team/app:1.0"), "builder")
+        .apply(new RecordingContext("1.0.0", Clock.systemUTC()).withRegistry(client))).isDone();
     assertThat(client.digest(registry.ref("team/app:builder"))).contains(image.manifest().digest());
   }
 

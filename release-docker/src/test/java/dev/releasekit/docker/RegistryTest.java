@@ -10,6 +10,7 @@ import dev.releasekit.docker.internal.SampleImages.Image;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.docker.testing.RequestLog;
 import dev.releasekit.spi.ImageManifest;
+import dev.releasekit.testing.StepResultAssert;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -154,8 +155,8 @@ class RegistryTest {
     registry.push(repository, image, "1.0");
     log.clear();
 
-    StepResultAssert.done(client.retag(registry.ref(repository + ":1.0"), "stable", "latest")
-        .apply(new dev.releasekit.testing.RecordingContext("1.0.0", java.time.Clock.systemUTC()).withRegistry(client)));
+    StepResultAssert.assertThat(client.retag(registry.ref(repository + ":1.0"), "stable", "latest")
+        .apply(new dev.releasekit.testing.RecordingContext("1.0.0", java.time.Clock.systemUTC()).withRegistry(client))).isDone();
 
     assertThat(client.digest(registry.ref(repository + ":stable"))).contains(image.manifest().digest());
     assertThat(client.digest(registry.ref(repository + ":latest"))).contains(image.manifest().digest());

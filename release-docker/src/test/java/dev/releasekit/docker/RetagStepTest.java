@@ -9,8 +9,17 @@ import dev.releasekit.PreconditionException;
 import dev.releasekit.StepResult;
 import dev.releasekit.docker.internal.SampleImages;
 import dev.releasekit.docker.internal.SampleImages.Image;
-import dev.releasekit.docker.testing.OverlayRegistry;
+import dev.releasekit.Conventions;
+import dev.releasekit.Outcome;
+import dev.releasekit.Plan;
+import dev.releasekit.Release;
+import dev.releasekit.ResultKey;
+import dev.releasekit.spi.ImageDigest;
+import dev.releasekit.testing.GitFixture;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import dev.releasekit.testing.RecordingContext;
+import dev.releasekit.testing.StepResultAssert;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.docker.testing.RequestLog;
 import java.time.Clock;
@@ -42,7 +51,7 @@ class RetagStepTest {
     StepResult result = client.retag(registry.ref("posthog/fresh:release-1.31.0"), "latest-release", "1.31")
         .apply(context);
 
-    StepResultAssert.done(result);
+    StepResultAssert.assertThat(result).isDone();
     // one read of the source, then per tag one HEAD to observe and one PUT to act (the PUT's answer verifies)
     assertThat(log.requests()).hasSize(5);
     assertThat(log.writes()).containsExactly("PUT /v2/posthog/fresh/manifests/latest-release",
@@ -63,7 +72,7 @@ class RetagStepTest {
 
     StepResult again = step.apply(context);
 
-    StepResultAssert.alreadyDone(again);
+    StepResultAssert.assertThat(again).isAlreadyDone();
     assertThat(again.detail()).contains("latest-release, 1.31 already point at sha256:");
     assertThat(log.requests()).containsExactly("GET /v2/posthog/rerun/manifests/release-1.31.0",
         "HEAD /v2/posthog/rerun/manifests/latest-release", "HEAD /v2/posthog/rerun/manifests/1.31");
@@ -97,7 +106,7 @@ class RetagStepTest {
     StepResult result = client.retag(registry.ref("posthog/rolling:release-1.31.0"), "latest-release").move()
         .apply(context);
 
-    StepResultAssert.done(result);
+    StepResultAssert.assertThat(result).isDone();
     assertThat(client.digest(registry.ref("posthog/rolling:latest-release"))).contains(release.manifest().digest());
     assertThat(context.changes()).singleElement().extracting(Change::summary).asString()
         .startsWith("move " + registry.ref("posthog/rolling:latest-release") + " from "
@@ -113,25 +122,26 @@ class RetagStepTest {
     StepResult result = client.retag(registry.ref("posthog/half:release-1.31.0"), "latest-release", "1.31")
         .apply(context);
 
-    StepResultAssert.done(result);
+    StepResultAssert.assertThat(result).isDone();
     assertThat(result.detail()).contains("latest-release already there");
     assertThat(log.writes()).containsExactly("PUT /v2/posthog/half/manifests/1.31");
   }
 
   @Test
-  void insideAPlanTheOverlayKeepsThePutsInMemory() {
+  void insideAPlanTheEnginesOverlayKeepsThePutsInMemory(@TempDir Path temp) {
     Image image = push("posthog/plan", "plan", "release-1.31.0");
-    OverlayRegistry overlay = new OverlayRegistry(client);
-    RecordingContext planning = new RecordingContext("1.31.0", Clock.systemUTC()).withRegistry(overlay);
+    GitFixture fixture = GitFixture.postHog(temp);
 
-    StepResult result = client.retag(registry.ref("posthog/plan:release-1.31.0"), "latest-release")
-        .apply(planning);
+    Plan plan = Release.of("1.31.0").conventions(Conventions.postHog()).in(fixture.workTree())
+        .hostedOn(fixture.hosting()).then(client.retag(registry.ref("posthog/plan:release-1.31.0"), "latest-release"))
+        .plan();
 
-    StepResultAssert.done(result);
-    assertThat(overlay.written()).containsOnlyKeys(registry.ref("posthog/plan:latest-release"));
+    assertThat(plan.step(1).outcome()).isEqualTo(Outcome.WOULD_DO);
+    assertThat(plan.changes()).extracting(Change::target).containsExactly(registry.ref("posthog/plan:latest-release"));
     assertThat(log.writes()).isEmpty();
     assertThat(client.digest(registry.ref("posthog/plan:latest-release"))).isEmpty();
-    assertThat(overlay.digest(registry.ref("posthog/plan:latest-release"))).contains(image.manifest().digest());
+    assertThat(plan.result(ResultKey.IMAGE)).get().extracting(ImageDigest::digest)
+        .isEqualTo(image.manifest().digest());
   }
 
   @Test

@@ -117,7 +117,8 @@ public final class JGitWorkspace implements Workspace {
       throw new RemoteException(Push.host(url), 0, null, "Cannot clone " + url + ": " + redact(credentials, e)
           + ". Check the URL and the token's access to the repository.", null);
     } catch (GitAPIException e) {
-      throw new ReleaseException("Cannot clone " + url + ": " + redact(credentials, e), e);
+      throw new ReleaseException("Cannot clone " + url + ": " + redact(credentials, e) + ". Check the URL and that"
+          + " the folder is empty, then try again.", e);
     }
   }
 

@@ -70,7 +70,7 @@ public final class Store {
           return result;
         }
       } catch (IOException e) {
-        throw new ReleaseException("Cannot write the local hosting store " + file + ": " + e.getMessage(), e);
+        throw new ReleaseException("Cannot write the local hosting store " + file + ": " + e.getMessage() + ". The store is LocalHosting's folder; check its permissions and free space (or restore the file from a backup), then run again.", e);
       }
     }
   }
