@@ -6,8 +6,10 @@ import dev.releasekit.PreconditionException;
 import dev.releasekit.ReleaseException;
 import dev.releasekit.RemoteException;
 import dev.releasekit.Secret;
+import dev.releasekit.git.internal.GitOrderWalk;
 import dev.releasekit.git.internal.Identities;
 import dev.releasekit.git.internal.Merges;
+import dev.releasekit.git.internal.RawCommits;
 import dev.releasekit.git.internal.Trees;
 import dev.releasekit.git.internal.WorkspaceInternals;
 import java.io.ByteArrayOutputStream;
@@ -361,7 +363,11 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
-  /** The commits reachable from {@code to} and not from {@code from}, oldest first, like {@code git log from..to}. */
+  /**
+   * The commits reachable from {@code to} and not from {@code from} (null: all of {@code to}'s history), oldest
+   * first with parents before children (a reversed topological order), for steps that replay or collect commits
+   * in history order. {@link #gitLog(String, String)} lists the same commits in {@code git log}'s own order.
+   */
   public List<Commit> log(String from, String to) {
     try (RevWalk walk = new RevWalk(repo)) {
       walk.sort(RevSort.TOPO);
@@ -372,18 +378,47 @@ public final class Workspace implements AutoCloseable {
       }
       List<Commit> commits = new ArrayList<>();
       for (RevCommit c : walk) {
-        List<String> parents = new ArrayList<>(c.getParentCount());
-        for (RevCommit p : c.getParents()) {
-          parents.add(p.name());
-        }
-        PersonIdent author = c.getAuthorIdent();
-        commits.add(new Commit(c.name(), parents, c.getShortMessage(), c.getFullMessage(), author.getName(),
-            author.getEmailAddress(), author.getWhenAsInstant()));
+        commits.add(commit(walk, c));
       }
       return commits;
     } catch (IOException e) {
       throw new ReleaseException("Cannot list commits " + from + ".." + to + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The commits {@code git log from..to} lists ({@code from} may be null), in the order it prints them: newest
+   * first by committer date, parents queued behind every commit of the same date, so ties in time, clock skew and
+   * merges come out exactly as git's. Each {@link Commit#subject()} is git's {@code %s} and each
+   * {@link Commit#authorEmail()} its {@code %ae}; see {@code CommitLog}.
+   */
+  public List<Commit> gitLog(String from, String to) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setRetainBody(true);
+      RevCommit start = walk.parseCommit(resolveId(to));
+      RevCommit stop = from == null ? null : walk.parseCommit(resolveId(from));
+      List<RevCommit> listed = GitOrderWalk.list(walk, stop, start);
+      List<Commit> commits = new ArrayList<>(listed.size());
+      for (RevCommit c : listed) {
+        commits.add(commit(walk, c));
+      }
+      return commits;
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot list commits " + from + ".." + to + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Commit commit(RevWalk walk, RevCommit c) throws IOException {
+    if (c.getRawBuffer() == null) {
+      walk.parseBody(c);
+    }
+    List<String> parents = new ArrayList<>(c.getParentCount());
+    for (RevCommit p : c.getParents()) {
+      parents.add(p.name());
+    }
+    RawCommits.Layout raw = RawCommits.layout(c.getRawBuffer());
+    return new Commit(c.name(), parents, RawCommits.subject(raw), RawCommits.message(raw),
+        RawCommits.authorName(raw), RawCommits.authorEmail(raw), RawCommits.authorTime(raw));
   }
 
   // Writing: each write is pushed to origin without force, and reported to the sink.
