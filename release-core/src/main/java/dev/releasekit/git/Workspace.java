@@ -393,14 +393,16 @@ public final class Workspace implements AutoCloseable {
    * {@link Commit#authorEmail()} its {@code %ae}; see {@code CommitLog}.
    */
   public List<Commit> gitLog(String from, String to) {
-    try (RevWalk walk = new RevWalk(repo)) {
-      walk.setRetainBody(true);
-      RevCommit start = walk.parseCommit(resolveId(to));
-      RevCommit stop = from == null ? null : walk.parseCommit(resolveId(from));
-      List<RevCommit> listed = GitOrderWalk.list(walk, stop, start);
+    try (ObjectReader reader = repo.newObjectReader()) {
+      List<GitOrderWalk.Node> listed = GitOrderWalk.list(reader, from == null ? null : resolveId(from),
+          resolveId(to));
       List<Commit> commits = new ArrayList<>(listed.size());
-      for (RevCommit c : listed) {
-        commits.add(commit(walk, c));
+      for (GitOrderWalk.Node c : listed) {
+        List<String> parents = new ArrayList<>(c.parentCount());
+        for (int i = 0; i < c.parentCount(); i++) {
+          parents.add(c.parent(i).name());
+        }
+        commits.add(commit(c.name(), parents, c.raw()));
       }
       return commits;
     } catch (IOException e) {
@@ -416,9 +418,13 @@ public final class Workspace implements AutoCloseable {
     for (RevCommit p : c.getParents()) {
       parents.add(p.name());
     }
-    RawCommits.Layout raw = RawCommits.layout(c.getRawBuffer());
-    return new Commit(c.name(), parents, RawCommits.subject(raw), RawCommits.message(raw),
-        RawCommits.authorName(raw), RawCommits.authorEmail(raw), RawCommits.authorTime(raw));
+    return commit(c.name(), parents, c.getRawBuffer());
+  }
+
+  private static Commit commit(String id, List<String> parents, byte[] buffer) {
+    RawCommits.Layout raw = RawCommits.layout(buffer);
+    return new Commit(id, parents, RawCommits.subject(raw), RawCommits.message(raw), RawCommits.authorName(raw),
+        RawCommits.authorEmail(raw), RawCommits.authorTime(raw));
   }
 
   // Writing: each write is pushed to origin without force, and reported to the sink.
