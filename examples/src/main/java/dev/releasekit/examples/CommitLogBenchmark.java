@@ -65,7 +65,7 @@ public final class CommitLogBenchmark {
   }
 
   private static void measure(String name, Path clone) throws IOException, InterruptedException {
-    byte[] theirs = git(clone, "git", "log", "--pretty=format:%s %ae", FROM + ".." + TO);
+    byte[] theirs = Repositories.run(clone, "git", "log", "--pretty=format:%s %ae", FROM + ".." + TO);
     byte[] ours = releasekit(clone);
     if (!Arrays.equals(ours, theirs)) {
       throw new IllegalStateException(name + ": releasekit's log differs from git's (" + ours.length + " and "
@@ -80,7 +80,7 @@ public final class CommitLogBenchmark {
       long t0 = System.nanoTime();
       keep += releasekit(clone).length;
       long t1 = System.nanoTime();
-      keep += git(clone, "git", "log", "--pretty=format:%s %ae", FROM + ".." + TO).length;
+      keep += Repositories.run(clone, "git", "log", "--pretty=format:%s %ae", FROM + ".." + TO).length;
       long t2 = System.nanoTime();
       if (round >= 0) {
         kit[round] = t1 - t0;
@@ -90,8 +90,8 @@ public final class CommitLogBenchmark {
     if (keep == 0) {
       throw new IllegalStateException("nothing was read");
     }
-    double ms = median(kit);
-    double gitMs = median(cli);
+    double ms = Repositories.medianMillis(kit);
+    double gitMs = Repositories.medianMillis(cli);
     System.out.printf("  %-7s %,d lines, %,d bytes, identical: releasekit %8.2f  git %8.2f  ratio %.2f (aim: 1.0"
         + " or less)%n", name, lines, theirs.length, ms, gitMs, ms / gitMs);
   }
@@ -162,20 +162,5 @@ public final class CommitLogBenchmark {
       }
     }
     return lines;
-  }
-
-  private static byte[] git(Path dir, String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (process.waitFor() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
-    }
-    return output;
-  }
-
-  private static double median(long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2] / 1e6;
   }
 }

@@ -105,12 +105,21 @@ final class Repositories {
         .append('\n');
   }
 
-  static void run(Path dir, String... command) throws IOException, InterruptedException {
+  /** Runs a command in {@code dir} and returns its output (standard error included); fails on a non-zero exit. */
+  static byte[] run(Path dir, String... command) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     if (process.waitFor() != 0) {
       throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
     }
+    return output;
+  }
+
+  /** The median of timings in nanoseconds, in milliseconds. */
+  static double medianMillis(long[] nanos) {
+    long[] sorted = nanos.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2] / 1e6;
   }
 }
