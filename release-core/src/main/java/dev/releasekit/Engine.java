@@ -14,6 +14,7 @@ import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
 import dev.releasekit.version.Version;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,15 @@ final class Engine {
   private final Release release;
   private final Version version;
   private final Clock clock;
+  private final LocalDate date;
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
   Engine(Release release) {
     this.release = release;
     this.version = release.version();
     this.clock = release.clockValue();
+    this.date = release.dateValue().orElseGet(() -> LocalDate.ofInstant(clock.instant(),
+        release.conventionsValue().zone()));
   }
 
   Plan plan() {
@@ -237,6 +241,11 @@ final class Engine {
     @Override
     public Clock clock() {
       return clock;
+    }
+
+    @Override
+    public LocalDate date() {
+      return date;
     }
 
     @Override

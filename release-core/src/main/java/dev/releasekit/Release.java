@@ -22,6 +22,7 @@ import dev.releasekit.version.Bump;
 import dev.releasekit.version.Version;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +67,11 @@ public final class Release {
   private final Clock clock;
   private final boolean rehearseFirst;
   private final List<Blueprint.Verb> verbs;
+  private final LocalDate date;
 
   private Release(Version version, Conventions conventions, Path directory, Hosting hosting, ImageRegistry registry,
       Secret credentials, ReleaseListener listener, Map<String, String> environment, Clock clock,
-      boolean rehearseFirst, List<Blueprint.Verb> verbs) {
+      boolean rehearseFirst, List<Blueprint.Verb> verbs, LocalDate date) {
     this.version = version;
     this.conventions = conventions;
     this.directory = directory;
@@ -81,6 +83,7 @@ public final class Release {
     this.clock = clock;
     this.rehearseFirst = rehearseFirst;
     this.verbs = List.copyOf(verbs);
+    this.date = date;
   }
 
   /**
@@ -94,14 +97,14 @@ public final class Release {
   public static Release of(Version version) {
     Objects.requireNonNull(version, "version");
     return new Release(version, Conventions.homeAssistant(), Path.of(""), null, null, null, ReleaseListener.silent(),
-        System.getenv(), Clock.systemUTC(), true, List.of());
+        System.getenv(), Clock.systemUTC(), true, List.of(), null);
   }
 
   private Release with(Conventions conventions, Path directory, Hosting hosting, ImageRegistry registry,
       Secret credentials, ReleaseListener listener, Map<String, String> environment, Clock clock,
       boolean rehearseFirst, List<Blueprint.Verb> verbs) {
     return new Release(version, conventions, directory, hosting, registry, credentials, listener, environment, clock,
-        rehearseFirst, verbs);
+        rehearseFirst, verbs, date);
   }
 
   private Release plus(Blueprint.Verb verb) {
@@ -156,6 +159,15 @@ public final class Release {
   public Release clock(Clock clock) {
     return with(conventions, directory, hosting, registry, credentials, listener, environment,
         Objects.requireNonNull(clock), rehearseFirst, verbs);
+  }
+
+  /**
+   * The release's date, which every step that prints a date uses: the changelog heading, a patch release's notes
+   * heading. Without it, the release is dated the day the run starts in the conventions' time zone, by the clock.
+   */
+  public Release date(LocalDate date) {
+    return new Release(version, conventions, directory, hosting, registry, credentials, listener, environment, clock,
+        rehearseFirst, verbs, Objects.requireNonNull(date, "date"));
   }
 
   /**
@@ -416,6 +428,10 @@ public final class Release {
 
   boolean rehearseFirst() {
     return rehearseFirst;
+  }
+
+  Optional<LocalDate> dateValue() {
+    return Optional.ofNullable(date);
   }
 
   @Override

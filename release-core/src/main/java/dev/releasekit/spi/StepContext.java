@@ -5,6 +5,7 @@ import dev.releasekit.Conventions;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.version.Version;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,15 @@ public interface StepContext {
 
   /** The clock every wait uses, so tests and plans never sleep for real. */
   Clock clock();
+
+  /**
+   * The release's one date, which every step that prints a date uses (a changelog heading, a patch release's notes
+   * heading, a site's release date): {@code Release.date(LocalDate)} when given, else the day the run started in
+   * the conventions' {@link Conventions#zone() zone}. This default reads the clock; the engine fixes it per run.
+   */
+  default LocalDate date() {
+    return LocalDate.ofInstant(clock().instant(), conventions().zone());
+  }
 
   /**
    * Runs a command in the work tree with {@code environment} added to the process's, capturing its output. Inside

@@ -8,8 +8,6 @@ import dev.releasekit.notes.ChangelogSection;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,7 +43,7 @@ public final class ChangelogStep implements Step {
     }
     ChangelogSection.Builder section = ChangelogSection.builder()
         .version(context.version())
-        .date(LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC))
+        .date(context.date())
         .headingPattern(context.conventions().changelogHeadingPattern());
     if (body.isPresent()) {
       section.body(body.get());

@@ -12,8 +12,6 @@ import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -49,7 +47,7 @@ public final class ReleaseNotesStep implements Step {
         .pullRequests(hosting.pullRequests(ReleaseNotes.referencedPullRequests(commits)))
         .style(context.conventions().notesStyle())
         .userUrlBase(hosting.userUrl(""))
-        .date(LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC))
+        .date(context.date())
         .build();
   }
 
