@@ -55,6 +55,7 @@ public final class Conventions {
   private final String syncBranchPattern;
   private final String syncTitlePattern;
   private final ZoneId zone;
+  private final String commitLogPath;
 
   private Conventions(Builder b) {
     this.name = b.name;
@@ -81,6 +82,7 @@ public final class Conventions {
     this.syncBranchPattern = b.syncBranchPattern;
     this.syncTitlePattern = b.syncTitlePattern;
     this.zone = b.zone;
+    this.commitLogPath = b.commitLogPath;
   }
 
   /**
@@ -324,6 +326,14 @@ public final class Conventions {
     return zone;
   }
 
+  /**
+   * Where the commit log step writes the log in the work tree, relative to its root: {@code log.txt}, as PostHog's
+   * checklist does. The file stays untracked and is never committed.
+   */
+  public String commitLogPath() {
+    return commitLogPath;
+  }
+
   // Variants
 
   public Conventions withMainBranch(String branch) {
@@ -375,6 +385,11 @@ public final class Conventions {
     return toBuilder().zone(zone).build();
   }
 
+  /** The same conventions, writing the commit log to {@code path} in the work tree. */
+  public Conventions withCommitLogPath(String path) {
+    return toBuilder().commitLogPath(path).build();
+  }
+
   public Conventions withCommandsRefusingDevVersions() {
     return toBuilder().commandsRefuseDevVersions(true).build();
   }
@@ -404,6 +419,7 @@ public final class Conventions {
     b.syncBranchPattern = syncBranchPattern;
     b.syncTitlePattern = syncTitlePattern;
     b.zone = zone;
+    b.commitLogPath = commitLogPath;
     return b;
   }
 
@@ -439,6 +455,7 @@ public final class Conventions {
     private String syncBranchPattern = "sync-{version}";
     private String syncTitlePattern = "Sync {version}";
     private ZoneId zone = ZoneOffset.UTC;
+    private String commitLogPath = "log.txt";
 
     public Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -559,6 +576,12 @@ public final class Conventions {
     /** The time zone whose calendar dates a release; see {@link Conventions#zone()}. */
     public Builder zone(ZoneId zone) {
       this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** Where the commit log is written in the work tree; see {@link Conventions#commitLogPath()}. */
+    public Builder commitLogPath(String path) {
+      this.commitLogPath = Objects.requireNonNull(path, "path");
       return this;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.testing.GitFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,21 +74,20 @@ class BugfixAndPostHogFlowTest {
   }
 
   @Test
-  void postHogReleaseFreezesLogsChangelogsBumpsTagsAndSyncs() {
+  void postHogReleaseFreezesLogsChangelogsBumpsTagsAndSyncs() throws Exception {
     GitFixture fixture = GitFixture.postHog(temp);
 
     Report report = postHog(fixture).run();
 
-    assertThat(report.steps()).extracting(StepResult::outcome).containsExactly(Outcome.DONE,
-        Outcome.ALREADY_DONE, Outcome.DONE, Outcome.DONE, Outcome.DONE, Outcome.DONE, Outcome.DONE, Outcome.DONE);
-    assertThat(report.step(2).output()).isEqualTo("""
-        Add funnel correlation (#7001) jane@posthog.com
-        Fix typo in docs (#7003) 12345+outsider@users.noreply.github.com
-
-        External contributors:
-        """ + report.step(2).output().substring(report.step(2).output().indexOf("External contributors:\n")
-        + "External contributors:\n".length()));
-    assertThat(report.step(2).output()).contains("outsider").doesNotContain("jane@posthog.com\n- ");
+    assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(Outcome.DONE);
+    // git log's order: newest first.
+    String log = "Fix typo in docs (#7003) 12345+outsider@users.noreply.github.com\n"
+        + "Add funnel correlation (#7001) jane@posthog.com";
+    assertThat(report.step(2).output()).startsWith(log + "\n\nExternal contributors:\n")
+        .contains("outsider").doesNotContain("jane@posthog.com\n- ");
+    Path logFile = fixture.workTree().resolve("log.txt");
+    assertThat(Files.readString(logFile)).isEqualTo(log);
+    assertThat(fixture.project().workspace().isClean()).isTrue();
     assertThat(fixture.file("release-1.31.0", "CHANGELOG.md")).startsWith("# Changelog\n\n"
         + "### 1.31.0 - Thursday 16 December\n\n- Session recordings are faster\n- Funnel correlation\n\n"
         + "### 1.30.0 - Tuesday 16 November\n");
@@ -99,21 +99,24 @@ class BugfixAndPostHogFlowTest {
     assertThat(fixture.hosting().findPullRequest("1.31.0-sync", "master")).get()
         .extracting(PullRequest::title).isEqualTo("Sync 1.31.0 to master");
 
+    // The re-run lists the same commits (up to the cut, not the release's own commits), so log.txt is as written.
     String before = fixture.fingerprint();
-    assertThat(postHog(fixture).run().isNoOp()).isTrue();
+    Report rerun = postHog(fixture).run();
+    assertThat(rerun.isNoOp()).isTrue();
+    assertThat(rerun.step(2).output()).startsWith(log + "\n\n");
+    assertThat(Files.readString(logFile)).isEqualTo(log);
     assertThat(fixture.fingerprint()).isEqualTo(before);
   }
 
   @Test
-  void postHogPlanIsAllWouldDoExceptTheReadOnlyLogAndTouchesNothing() {
+  void postHogPlanIsAllWouldDoAndTouchesNothing() {
     GitFixture fixture = GitFixture.postHog(temp);
     String before = fixture.fingerprint();
     Plan plan = postHog(fixture).plan();
-    assertThat(plan.steps()).extracting(StepResult::outcome).containsExactly(Outcome.WOULD_DO,
-        Outcome.ALREADY_DONE, Outcome.WOULD_DO, Outcome.WOULD_DO, Outcome.WOULD_DO, Outcome.WOULD_DO,
-        Outcome.WOULD_DO, Outcome.WOULD_DO);
+    assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
     assertThat(plan.changes()).filteredOn(c -> c.kind() == Change.Kind.FILE).extracting(Change::target)
-        .containsExactly("CHANGELOG.md", "posthog/version.py");
+        .containsExactly("log.txt", "CHANGELOG.md", "posthog/version.py");
     assertThat(fixture.fingerprint()).isEqualTo(before);
+    assertThat(fixture.workTree().resolve("log.txt")).doesNotExist();
   }
 }

@@ -161,6 +161,16 @@ public final class Workspace implements AutoCloseable {
     return repo.isBare() ? repo.getDirectory().toPath() : repo.getWorkTree().toPath();
   }
 
+  /**
+   * The work tree the release runs from, to read untracked files a step keeps there (the commit log): the same as
+   * {@link #directory()}, except in a plan's sandbox, where it is the real work tree the sandbox stands in for.
+   * Never write to it; write to {@link #directory()}.
+   */
+  public Path releaseWorkTree() {
+    String real = repo.getConfig().getString("releasekit", null, "worktree");
+    return real == null ? directory() : Path.of(real);
+  }
+
   public Path gitDirectory() {
     return repo.getDirectory().toPath();
   }
@@ -295,6 +305,22 @@ public final class Workspace implements AutoCloseable {
       return walk.isMergedInto(a, d);
     } catch (IOException e) {
       throw new ReleaseException("Cannot compare " + ancestor + " and " + descendant + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The best common ancestor of two revisions, as {@code git merge-base a b} prints it, or empty when their
+   * histories never meet.
+   */
+  public Optional<String> mergeBase(String a, String b) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+      walk.markStart(walk.parseCommit(resolveId(a)));
+      walk.markStart(walk.parseCommit(resolveId(b)));
+      RevCommit base = walk.next();
+      return Optional.ofNullable(base).map(RevCommit::name);
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot find the merge base of " + a + " and " + b + ": " + e.getMessage(), e);
     }
   }
 

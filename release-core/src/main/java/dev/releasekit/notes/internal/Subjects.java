@@ -15,6 +15,8 @@ public final class Subjects {
   private static final Pattern CONVENTIONAL =
       Pattern.compile("^([a-z][a-z0-9-]*)(?:\\(([^()]*)\\))?(!)?: +(\\S.*)$");
 
+  private static final Pattern BREAKING_FOOTER = Pattern.compile("(?m)^BREAKING[ -]CHANGE(?::| #)");
+
   private Subjects() {
   }
 
@@ -61,8 +63,11 @@ public final class Subjects {
         matcher.group(3) == null ? Marker.NONE : Marker.BREAKING));
   }
 
-  /** The conventional-commit footer forms; either marks a breaking change wherever it appears in the message. */
+  /**
+   * Whether the message has a conventional-commit breaking-change footer: a line starting {@code BREAKING CHANGE:}
+   * or {@code BREAKING-CHANGE:} (or the {@code " #"} separator form). The words elsewhere in a line do not count.
+   */
   public static boolean mentionsBreakingChange(String message) {
-    return message != null && (message.contains("BREAKING CHANGE") || message.contains("BREAKING-CHANGE"));
+    return message != null && BREAKING_FOOTER.matcher(message).find();
   }
 }
