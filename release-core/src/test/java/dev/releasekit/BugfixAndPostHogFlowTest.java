@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,42 @@ class BugfixAndPostHogFlowTest {
     String before = fixture.fingerprint();
     assertThat(bugfix(fixture).run().isNoOp()).isTrue();
     assertThat(fixture.fingerprint()).isEqualTo(before);
+  }
+
+  @Test
+  void thePatchNotesHeadingCarriesTheReleaseDateAndOnlyInTheWebsiteVariant() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    fixture.hosting().createMilestone("0.56.2");
+    String fix = fixture.project().commitAs("dev", "Fix zwave crash (#120)", Map.of("homeassistant/zwave.py",
+        "CRASH = False\n"), "Zwave Dev", "zwavedev@example.com");
+    fixture.hosting().addMergedPullRequest(120, "Fix zwave crash", "zwavedev", "fix-zwave", "dev", fix,
+        Instant.parse("2017-10-26T10:00:00Z"), List.of(), "0.56.2");
+    fixture.project().fetchClone();
+    Clock dayBefore = Clock.fixed(Instant.parse("2017-11-04T21:00:00Z"), ZoneOffset.UTC);
+    Release release = Release.of("0.56.2").in(fixture.workTree()).hostedOn(fixture.hosting()).clock(dayBefore)
+        .date(LocalDate.of(2017, 11, 5))
+        .cutBranch("master").cherryPickMilestone("0.56.2").bumpVersion().openPr().releaseNotes();
+
+    Report report = release.run();
+
+    String output = report.step(report.steps().size()).output();
+    String website = output.substring(output.indexOf("--- website variant ---"));
+    assertThat(website).contains("## Release 0.56.2 - November 5\n\n- Fix zwave crash ([@zwavedev] - [#120])");
+    String body = fixture.hosting().findPullRequest("release-0-56-2", "master").orElseThrow().body();
+    assertThat(body).startsWith("- Fix zwave crash ([@zwavedev] - [#120])").doesNotContain("## Release");
+  }
+
+  @Test
+  void withoutADateTheFixedClockDatesThePatchNotes() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    fixture.hosting().createMilestone("0.56.2");
+    fixture.project().fetchClone();
+    Clock clock = Clock.fixed(Instant.parse("2017-11-04T21:00:00Z"), ZoneOffset.UTC);
+
+    Report report = Release.of("0.56.2").in(fixture.workTree()).hostedOn(fixture.hosting()).clock(clock)
+        .cutBranch("master").bumpVersion().openPr().releaseNotes().run();
+
+    assertThat(report.step(report.steps().size()).output()).contains("## Release 0.56.2 - November 4\n");
   }
 
   static Release postHog(GitFixture fixture) {

@@ -150,6 +150,15 @@ class ReleaseDayStepsTest {
     }
 
     @Test
+    void theOutputNamesEveryDroppedCommitAndWhy() {
+      Report report = release(steps).run();
+      String output = report.step(1).output();
+      assertThat(output).contains("commits dropped ---\n- ").contains("NO_PULL_REQUEST_NUMBER")
+          .contains("\"Version bump to 0.57.0\"");
+      assertThat(report.step(1).detail()).containsPattern("[0-9]+ commits dropped");
+    }
+
+    @Test
     void missingPullRequestBlocks() {
       fixture.project().branch("release-0-58", "dev");
       UnaryOperator<Release> other = r -> Release.of("0.58").in(fixture.workTree()).hostedOn(fixture.hosting())

@@ -62,10 +62,10 @@ public final class ReleaseNotesStep implements Step {
     }
     ReleaseNotes notes = collect(context, branch, base);
     String body = notes.render(Variant.GITHUB);
-    String output = body + "\n\n--- website variant ---\n\n" + notes.render(Variant.WEBSITE);
+    String output = body + "\n\n--- website variant ---\n\n" + notes.render(Variant.WEBSITE) + dropped(notes);
     if (pr.body().equals(body)) {
       return StepResult.alreadyDone("#" + pr.number() + " already holds these notes (" + notes.entries().size()
-          + " entries)").withOutput(output);
+          + " entries, " + notes.dropped().size() + " commits dropped)").withOutput(output);
     }
     hosting.updatePullRequest(pr.number(), pr.title(), body);
     context.change(Change.of(Change.Kind.PULL_REQUEST, "#" + pr.number(), "set the body of #" + pr.number()
@@ -75,5 +75,15 @@ public final class ReleaseNotesStep implements Step {
     }
     return StepResult.done("#" + pr.number() + " body set to the notes (" + notes.entries().size() + " entries, "
         + notes.dropped().size() + " commits dropped)").withOutput(output);
+  }
+
+  /** Every commit of the range that has no line, and why, so a person can check that nothing was lost. */
+  private static String dropped(ReleaseNotes notes) {
+    if (notes.dropped().isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("\n--- " + notes.dropped().size() + " commits dropped ---\n");
+    notes.dropped().forEach(d -> out.append("- ").append(d).append('\n'));
+    return out.toString();
   }
 }
