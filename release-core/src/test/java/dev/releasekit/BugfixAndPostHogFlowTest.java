@@ -31,15 +31,20 @@ class BugfixAndPostHogFlowTest {
         .publishRelease();
   }
 
-  @Test
-  void bugfixReleaseCutsFromMasterPicksBumpsPatchMergesAndPublishes() {
-    GitFixture fixture = GitFixture.homeAssistant(temp);
+  /** Milestone 0.56.2 with one merged pull request on dev, #120, to pick. */
+  static GitFixture withZwaveFix(GitFixture fixture) {
     fixture.hosting().createMilestone("0.56.2");
     String fix = fixture.project().commitAs("dev", "Fix zwave crash (#120)", Map.of("homeassistant/zwave.py",
         "CRASH = False\n"), "Zwave Dev", "zwavedev@example.com");
     fixture.hosting().addMergedPullRequest(120, "Fix zwave crash", "zwavedev", "fix-zwave", "dev", fix,
         Instant.parse("2017-10-26T10:00:00Z"), List.of(), "0.56.2");
     fixture.project().fetchClone();
+    return fixture;
+  }
+
+  @Test
+  void bugfixReleaseCutsFromMasterPicksBumpsPatchMergesAndPublishes() {
+    GitFixture fixture = withZwaveFix(GitFixture.homeAssistant(temp));
 
     Report report = bugfix(fixture).run();
 
@@ -64,13 +69,7 @@ class BugfixAndPostHogFlowTest {
 
   @Test
   void thePatchNotesHeadingCarriesTheReleaseDateAndOnlyInTheWebsiteVariant() {
-    GitFixture fixture = GitFixture.homeAssistant(temp);
-    fixture.hosting().createMilestone("0.56.2");
-    String fix = fixture.project().commitAs("dev", "Fix zwave crash (#120)", Map.of("homeassistant/zwave.py",
-        "CRASH = False\n"), "Zwave Dev", "zwavedev@example.com");
-    fixture.hosting().addMergedPullRequest(120, "Fix zwave crash", "zwavedev", "fix-zwave", "dev", fix,
-        Instant.parse("2017-10-26T10:00:00Z"), List.of(), "0.56.2");
-    fixture.project().fetchClone();
+    GitFixture fixture = withZwaveFix(GitFixture.homeAssistant(temp));
     Clock dayBefore = Clock.fixed(Instant.parse("2017-11-04T21:00:00Z"), ZoneOffset.UTC);
     Release release = Release.of("0.56.2").in(fixture.workTree()).hostedOn(fixture.hosting()).clock(dayBefore)
         .date(LocalDate.of(2017, 11, 5))
