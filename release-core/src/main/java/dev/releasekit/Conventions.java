@@ -8,6 +8,8 @@ import dev.releasekit.notes.NotesStyle;
 import dev.releasekit.notes.Organisation;
 import dev.releasekit.version.Version;
 import dev.releasekit.version.VersionScheme;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jgit.lib.Repository;
@@ -52,6 +54,8 @@ public final class Conventions {
   private final String changelogMessagePattern;
   private final String syncBranchPattern;
   private final String syncTitlePattern;
+  private final ZoneId zone;
+  private final String commitLogPath;
 
   private Conventions(Builder b) {
     this.name = b.name;
@@ -77,6 +81,8 @@ public final class Conventions {
     this.changelogMessagePattern = b.changelogMessagePattern;
     this.syncBranchPattern = b.syncBranchPattern;
     this.syncTitlePattern = b.syncTitlePattern;
+    this.zone = b.zone;
+    this.commitLogPath = b.commitLogPath;
   }
 
   /**
@@ -148,6 +154,25 @@ public final class Conventions {
         .build();
   }
 
+  // Versions in the project's spelling
+
+  /**
+   * Reads a version in either spelling and returns it in this project's scheme, so that it prints the project's
+   * way whatever form it was written in: under {@link #homeAssistant()} {@code "0.56.3"} bumped to the next
+   * development version prints {@code 0.57.0.dev0}, under {@link #semver()} {@code "1.2.0.dev0"} prints
+   * {@code 1.2.0-dev.0}.
+   *
+   * @throws PreconditionException if the text is no version, or one the scheme cannot spell
+   */
+  public Version version(String text) {
+    return Version.parse(text).inScheme(scheme);
+  }
+
+  /** The version spelt in this project's scheme: {@code 0.57.0.dev0} for Home Assistant, {@code 0.57.0-dev.0} for semver. */
+  public String format(Version version) {
+    return Objects.requireNonNull(version, "version").inScheme(scheme).toString();
+  }
+
   // Derived names
 
   /** The release branch for {@code version}, checked as a ref name. */
@@ -216,7 +241,7 @@ public final class Conventions {
         .replace("{major}", String.valueOf(version.major()))
         .replace("{minor}", String.valueOf(version.minor()))
         .replace("{patch}", String.valueOf(version.patch()))
-        .replace("{version}", version.toString());
+        .replace("{version}", format(version));
     return text.contains("{tag}") ? text.replace("{tag}", tag(version)) : text;
   }
 
@@ -293,6 +318,22 @@ public final class Conventions {
     return changelogHeadingPattern;
   }
 
+  /**
+   * The time zone whose calendar dates a release when {@code Release.date(LocalDate)} is not given: the release
+   * is dated the day the run starts there. UTC in every preset.
+   */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * Where the commit log step writes the log in the work tree, relative to its root: {@code log.txt}, as PostHog's
+   * checklist does. The file stays untracked and is never committed.
+   */
+  public String commitLogPath() {
+    return commitLogPath;
+  }
+
   // Variants
 
   public Conventions withMainBranch(String branch) {
@@ -339,6 +380,16 @@ public final class Conventions {
     return toBuilder().organisation(organisation).build();
   }
 
+  /** The same conventions, dating releases by the calendar of {@code zone}, such as {@code Europe/London}. */
+  public Conventions withZone(ZoneId zone) {
+    return toBuilder().zone(zone).build();
+  }
+
+  /** The same conventions, writing the commit log to {@code path} in the work tree. */
+  public Conventions withCommitLogPath(String path) {
+    return toBuilder().commitLogPath(path).build();
+  }
+
   public Conventions withCommandsRefusingDevVersions() {
     return toBuilder().commandsRefuseDevVersions(true).build();
   }
@@ -367,6 +418,8 @@ public final class Conventions {
     b.changelogMessagePattern = changelogMessagePattern;
     b.syncBranchPattern = syncBranchPattern;
     b.syncTitlePattern = syncTitlePattern;
+    b.zone = zone;
+    b.commitLogPath = commitLogPath;
     return b;
   }
 
@@ -435,6 +488,8 @@ public final class Conventions {
     private String changelogMessagePattern = "Changelog {version}";
     private String syncBranchPattern = "sync-{version}";
     private String syncTitlePattern = "Sync {version}";
+    private ZoneId zone = ZoneOffset.UTC;
+    private String commitLogPath = "log.txt";
 
     public Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -549,6 +604,18 @@ public final class Conventions {
 
     public Builder syncTitlePattern(String pattern) {
       this.syncTitlePattern = Objects.requireNonNull(pattern);
+      return this;
+    }
+
+    /** The time zone whose calendar dates a release; see {@link Conventions#zone()}. */
+    public Builder zone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** Where the commit log is written in the work tree; see {@link Conventions#commitLogPath()}. */
+    public Builder commitLogPath(String path) {
+      this.commitLogPath = Objects.requireNonNull(path, "path");
       return this;
     }
 

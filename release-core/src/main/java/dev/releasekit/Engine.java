@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,11 +45,15 @@ final class Engine {
 
   private final Release release;
   private final Release.Wiring wiring;
+  private final LocalDate date;
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
   Engine(Release release) {
     this.release = release;
     this.wiring = release.wiring();
+    // One date for the whole release: the rehearsal and the run, and every step that prints a date, agree.
+    this.date = wiring.date() != null ? wiring.date() : LocalDate.ofInstant(wiring.clock().instant(),
+        release.firstConventions().zone());
   }
 
   Plan plan() {
@@ -444,6 +449,11 @@ final class Engine {
       journal.record(key, "done", receipt);
       repository.journal().flush();
       return StepResult.done(effect.description() + (receipt.isEmpty() ? "" : " (" + receipt + ")"));
+    }
+
+    @Override
+    public LocalDate date() {
+      return date;
     }
 
     @Override

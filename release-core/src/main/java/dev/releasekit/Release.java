@@ -27,6 +27,7 @@ import dev.releasekit.version.Bump;
 import dev.releasekit.version.Version;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +118,7 @@ public final class Release {
   /** Everything a release is wired with, in one value; {@link #with} derives a changed copy. */
   record Wiring(Version version, Map<String, Repository> repositories, String current, ImageRegistry registry,
       List<Announcer> announcers, Map<String, HttpEndpoint> endpoints, ReleaseListener listener,
-      Map<String, String> environment, Clock clock, Sleeper sleeper, boolean rehearseFirst,
+      Map<String, String> environment, Clock clock, Sleeper sleeper, LocalDate date, boolean rehearseFirst,
       Map<String, Resolution> resolutions, List<Verb> verbs) {
 
     Wiring {
@@ -145,6 +146,7 @@ public final class Release {
     Map<String, String> environment;
     Clock clock;
     Sleeper sleeper;
+    LocalDate date;
     boolean rehearseFirst;
     Map<String, Resolution> resolutions;
     List<Verb> verbs;
@@ -160,6 +162,7 @@ public final class Release {
       environment = w.environment();
       clock = w.clock();
       sleeper = w.sleeper();
+      date = w.date();
       rehearseFirst = w.rehearseFirst();
       resolutions = new LinkedHashMap<>(w.resolutions());
       verbs = new ArrayList<>(w.verbs());
@@ -171,7 +174,7 @@ public final class Release {
 
     Wiring build() {
       return new Wiring(version, repositories, current, registry, announcers, endpoints, listener, environment,
-          clock, sleeper, rehearseFirst, resolutions, verbs);
+          clock, sleeper, date, rehearseFirst, resolutions, verbs);
     }
   }
 
@@ -193,7 +196,7 @@ public final class Release {
     Objects.requireNonNull(version, "version");
     Repository main = new Repository(MAIN, Path.of(""), Conventions.homeAssistant(), null, null);
     return new Release(new Wiring(version, Map.of(MAIN, main), MAIN, null, List.of(), Map.of(),
-        ReleaseListener.silent(), System.getenv(), Clock.systemUTC(), Sleeper.system(), true, Map.of(),
+        ReleaseListener.silent(), System.getenv(), Clock.systemUTC(), Sleeper.system(), null, true, Map.of(),
         List.of()));
   }
 
@@ -298,6 +301,15 @@ public final class Release {
   public Release sleeper(Sleeper sleeper) {
     Objects.requireNonNull(sleeper, "sleeper");
     return with(c -> c.sleeper = sleeper);
+  }
+
+  /**
+   * The release's date, which every step that prints a date uses: the changelog heading, a patch release's notes
+   * heading. Without it, the release is dated the day the run starts in the conventions' time zone, by the clock.
+   */
+  public Release date(LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    return with(c -> c.date = date);
   }
 
   /**
@@ -603,6 +615,11 @@ public final class Release {
 
   Optional<Resolution> resolution(String key) {
     return Optional.ofNullable(wiring.resolutions().get(key));
+  }
+
+  /** The conventions of the first repository with a step: the release's version form and default time zone. */
+  Conventions firstConventions() {
+    return firstRepository().conventions();
   }
 
   @Override

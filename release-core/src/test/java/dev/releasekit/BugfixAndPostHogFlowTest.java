@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.testing.GitFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +31,20 @@ class BugfixAndPostHogFlowTest {
         .publishRelease();
   }
 
-  @Test
-  void bugfixReleaseCutsFromMasterPicksBumpsPatchMergesAndPublishes() {
-    GitFixture fixture = GitFixture.homeAssistant(temp);
+  /** Milestone 0.56.2 with one merged pull request on dev, #120, to pick. */
+  static GitFixture withZwaveFix(GitFixture fixture) {
     fixture.hosting().createMilestone("0.56.2");
     String fix = fixture.project().commitAs("dev", "Fix zwave crash (#120)", Map.of("homeassistant/zwave.py",
         "CRASH = False\n"), "Zwave Dev", "zwavedev@example.com");
     fixture.hosting().addMergedPullRequest(120, "Fix zwave crash", "zwavedev", "fix-zwave", "dev", fix,
         Instant.parse("2017-10-26T10:00:00Z"), List.of(), "0.56.2");
     fixture.project().fetchClone();
+    return fixture;
+  }
+
+  @Test
+  void bugfixReleaseCutsFromMasterPicksBumpsPatchMergesAndPublishes() {
+    GitFixture fixture = withZwaveFix(GitFixture.homeAssistant(temp));
 
     Report report = bugfix(fixture).run();
 
@@ -60,6 +67,36 @@ class BugfixAndPostHogFlowTest {
     assertThat(fixture.fingerprint()).isEqualTo(before);
   }
 
+  @Test
+  void thePatchNotesHeadingCarriesTheReleaseDateAndOnlyInTheWebsiteVariant() {
+    GitFixture fixture = withZwaveFix(GitFixture.homeAssistant(temp));
+    Clock dayBefore = Clock.fixed(Instant.parse("2017-11-04T21:00:00Z"), ZoneOffset.UTC);
+    Release release = Release.of("0.56.2").in(fixture.workTree()).hostedOn(fixture.hosting()).clock(dayBefore)
+        .date(LocalDate.of(2017, 11, 5))
+        .cutBranch("master").cherryPickMilestone("0.56.2").bumpVersion().openPr().releaseNotes();
+
+    Report report = release.run();
+
+    String output = report.step(report.steps().size()).output();
+    String website = output.substring(output.indexOf("--- website variant ---"));
+    assertThat(website).contains("## Release 0.56.2 - November 5\n\n- Fix zwave crash ([@zwavedev] - [#120])");
+    String body = fixture.hosting().findPullRequest("release-0-56-2", "master").orElseThrow().body();
+    assertThat(body).startsWith("- Fix zwave crash ([@zwavedev] - [#120])").doesNotContain("## Release");
+  }
+
+  @Test
+  void withoutADateTheFixedClockDatesThePatchNotes() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    fixture.hosting().createMilestone("0.56.2");
+    fixture.project().fetchClone();
+    Clock clock = Clock.fixed(Instant.parse("2017-11-04T21:00:00Z"), ZoneOffset.UTC);
+
+    Report report = Release.of("0.56.2").in(fixture.workTree()).hostedOn(fixture.hosting()).clock(clock)
+        .cutBranch("master").bumpVersion().openPr().releaseNotes().run();
+
+    assertThat(report.step(report.steps().size()).output()).contains("## Release 0.56.2 - November 4\n");
+  }
+
   static Release postHog(GitFixture fixture) {
     return Release.of("1.31.0").conventions(Conventions.postHog())
         .in(fixture.workTree()).hostedOn(fixture.hosting())
@@ -73,21 +110,20 @@ class BugfixAndPostHogFlowTest {
   }
 
   @Test
-  void postHogReleaseFreezesLogsChangelogsBumpsTagsAndSyncs() {
+  void postHogReleaseFreezesLogsChangelogsBumpsTagsAndSyncs() throws Exception {
     GitFixture fixture = GitFixture.postHog(temp);
 
     Report report = postHog(fixture).run();
 
-    assertThat(report.steps()).extracting(StepResult::outcome).containsExactly(Outcome.DONE,
-        Outcome.ALREADY_DONE, Outcome.DONE, Outcome.DONE, Outcome.DONE, Outcome.DONE, Outcome.DONE, Outcome.DONE);
-    assertThat(report.step(2).output()).isEqualTo("""
-        Add funnel correlation (#7001) jane@posthog.com
-        Fix typo in docs (#7003) 12345+outsider@users.noreply.github.com
-
-        External contributors:
-        """ + report.step(2).output().substring(report.step(2).output().indexOf("External contributors:\n")
-        + "External contributors:\n".length()));
-    assertThat(report.step(2).output()).contains("outsider").doesNotContain("jane@posthog.com\n- ");
+    assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(Outcome.DONE);
+    // git log's order: newest first.
+    String log = "Fix typo in docs (#7003) 12345+outsider@users.noreply.github.com\n"
+        + "Add funnel correlation (#7001) jane@posthog.com";
+    assertThat(report.step(2).output()).startsWith(log + "\n\nExternal contributors:\n")
+        .contains("outsider").doesNotContain("jane@posthog.com\n- ");
+    Path logFile = fixture.workTree().resolve("log.txt");
+    assertThat(Files.readString(logFile)).isEqualTo(log);
+    assertThat(fixture.project().workspace().isClean()).isTrue();
     assertThat(fixture.file("release-1.31.0", "CHANGELOG.md")).startsWith("# Changelog\n\n"
         + "### 1.31.0 - Thursday 16 December\n\n- Session recordings are faster\n- Funnel correlation\n\n"
         + "### 1.30.0 - Tuesday 16 November\n");
@@ -99,21 +135,24 @@ class BugfixAndPostHogFlowTest {
     assertThat(fixture.hosting().findPullRequest("1.31.0-sync", "master")).get()
         .extracting(PullRequest::title).isEqualTo("Sync 1.31.0 to master");
 
+    // The re-run lists the same commits (up to the cut, not the release's own commits), so log.txt is as written.
     String before = fixture.fingerprint();
-    assertThat(postHog(fixture).run().isNoOp()).isTrue();
+    Report rerun = postHog(fixture).run();
+    assertThat(rerun.isNoOp()).isTrue();
+    assertThat(rerun.step(2).output()).startsWith(log + "\n\n");
+    assertThat(Files.readString(logFile)).isEqualTo(log);
     assertThat(fixture.fingerprint()).isEqualTo(before);
   }
 
   @Test
-  void postHogPlanIsAllWouldDoExceptTheReadOnlyLogAndTouchesNothing() {
+  void postHogPlanIsAllWouldDoAndTouchesNothing() {
     GitFixture fixture = GitFixture.postHog(temp);
     String before = fixture.fingerprint();
     Plan plan = postHog(fixture).plan();
-    assertThat(plan.steps()).extracting(StepResult::outcome).containsExactly(Outcome.WOULD_DO,
-        Outcome.ALREADY_DONE, Outcome.WOULD_DO, Outcome.WOULD_DO, Outcome.WOULD_DO, Outcome.WOULD_DO,
-        Outcome.WOULD_DO, Outcome.WOULD_DO);
+    assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
     assertThat(plan.changes()).filteredOn(c -> c.kind() == Change.Kind.FILE).extracting(Change::target)
-        .containsExactly("CHANGELOG.md", "posthog/version.py");
+        .containsExactly("log.txt", "CHANGELOG.md", "posthog/version.py");
     assertThat(fixture.fingerprint()).isEqualTo(before);
+    assertThat(fixture.workTree().resolve("log.txt")).doesNotExist();
   }
 }

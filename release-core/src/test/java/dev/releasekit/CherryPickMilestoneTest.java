@@ -8,6 +8,7 @@ import dev.releasekit.testing.GitFixture;
 import dev.releasekit.testing.ReleaseDayScenario;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -105,6 +106,40 @@ class CherryPickMilestoneTest {
     assertThat(again.step(1).outcome()).isEqualTo(Outcome.ALREADY_DONE);
     assertThat(again.step(1).output()).startsWith("Previously picked:\n- Fix sensor rounding");
     assertThat(fixture.allOriginRefs()).isEqualTo(refs);
+  }
+
+  @Test
+  void aPullRequestMergedBeforeTheCutIsNeitherPickedNorLabelled() {
+    ReleaseDayScenario scenario = ReleaseDayScenario.homeAssistant(temp);
+    GitFixture fixture = scenario.fixture();
+    String beforeCut = fixture.commit("release-0-57~2").name();   // under the bump and the hand-applied fix
+    assertThat(fixture.isAncestor(beforeCut, "dev")).isTrue();
+    fixture.hosting().addMergedPullRequest(108, "Fix zone radius", "zonedev", "fix-zone", "dev", beforeCut,
+        Instant.parse("2017-10-20T10:00:00Z"), List.of(), "0.57");
+
+    Report report = pick(fixture, fixture.hosting()).run();
+
+    assertThat(fixture.hosting().pullRequest(108).labels()).isEmpty();
+    assertThat(pickedOriginals(fixture, "release-0-57")).doesNotContain(beforeCut);
+    assertThat(report.step(1).output()).contains("Merged before the cut (on the branch, not picked, not labelled):\n"
+        + "- Fix zone radius (@zonedev - #108)\n").doesNotContain("Just picked:\n- Fix zone");
+    Report again = pick(fixture, fixture.hosting()).run();
+    assertThat(again.step(1).outcome()).isEqualTo(Outcome.ALREADY_DONE);
+    assertThat(fixture.hosting().pullRequest(108).labels()).isEmpty();
+  }
+
+  @Test
+  void aPullRequestMergedBeforeTheCutButLabelledCherryPickedIsWarnedAbout() {
+    ReleaseDayScenario scenario = ReleaseDayScenario.homeAssistant(temp);
+    GitFixture fixture = scenario.fixture();
+    fixture.hosting().addMergedPullRequest(108, "Fix zone radius", "zonedev", "fix-zone", "dev",
+        fixture.commit("release-0-57~2").name(), Instant.parse("2017-10-20T10:00:00Z"),
+        List.of("cherry-picked"), "0.57");
+
+    Report report = pick(fixture, fixture.hosting()).run();
+
+    assertThat(report.step(1).warnings()).anySatisfy(w -> assertThat(w).contains("#108")
+        .contains("merged before release-0-57 was cut").contains("remove the label"));
   }
 
   @Test

@@ -8,12 +8,20 @@ import dev.releasekit.testing.GitFixture;
 import dev.releasekit.testing.ReleaseDayScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The release-day steps three ways each: fresh, a re-run that writes nothing, and a conflicting state. */
 class ReleaseDayStepsTest {
@@ -125,8 +133,8 @@ class ReleaseDayStepsTest {
     @Test
     void freshApplyWritesTheNotesIntoThePullRequestBody() {
       fixture.hosting().addMergedPullRequest(9975, "Add fail2ban sensor", "fronzbot", "fail2ban", "dev",
-          fixture.commit("dev^1").name(), java.time.Instant.parse("2017-10-21T10:00:00Z"),
-          java.util.List.of("new-platform", "integration: sensor.fail2ban"), "0.57");
+          fixture.commit("dev^1").name(), Instant.parse("2017-10-21T10:00:00Z"),
+          List.of("new-platform", "integration: sensor.fail2ban"), "0.57");
       Report report = release(steps).run();
       String body = fixture.hosting().findPullRequest("release-0-57", "master").orElseThrow().body();
       assertThat(body).contains("- Add fail2ban sensor ([@fronzbot] - [#9975]) ([sensor.fail2ban docs])"
@@ -139,6 +147,15 @@ class ReleaseDayStepsTest {
     void rerunWritesNothing() {
       release(steps).run();
       assertRerunWritesNothing(steps);
+    }
+
+    @Test
+    void theOutputNamesEveryDroppedCommitAndWhy() {
+      Report report = release(steps).run();
+      String output = report.step(1).output();
+      assertThat(output).contains("commits dropped ---\n- ").contains("NO_PULL_REQUEST_NUMBER")
+          .contains("\"Version bump to 0.57.0\"");
+      assertThat(report.step(1).detail()).containsPattern("[0-9]+ commits dropped");
     }
 
     @Test
@@ -230,6 +247,182 @@ class ReleaseDayStepsTest {
       assertThatThrownBy(release::run).isInstanceOf(PreconditionException.class)
           .hasMessageContaining("docs/CHANGES.md does not exist");
       assertThat(posthog.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aSectionThatWouldBeEmptyIsBlockedWithNothingWritten() {
+      // The hosting knows none of the pull requests (#7001, #7003) the commits name.
+      Release release = Release.of("1.31.0").conventions(Conventions.postHog()).in(posthog.workTree())
+          .hostedOn(posthog.hosting()).cutBranch().changelog();
+      String before = posthog.fingerprint();
+
+      assertThat(release.plan().isBlocked()).isTrue();
+      assertThatThrownBy(release::run).isInstanceOf(PreconditionException.class)
+          .hasMessageContaining("would be empty").hasMessageContaining("Pass the body")
+          .hasMessageContaining("check the hosting");
+      assertThat(posthog.fingerprint()).isEqualTo(before);
+      assertThat(posthog.originRefs()).doesNotContainKey("refs/heads/release-1.31.0");
+    }
+
+    @Test
+    void aBlankBodyIsBlockedWithNothingWritten() {
+      Release release = Release.of("1.31.0").conventions(Conventions.postHog()).in(posthog.workTree())
+          .hostedOn(posthog.hosting()).cutBranch().changelog("  \n");
+      String before = posthog.fingerprint();
+      assertThatThrownBy(release::run).isInstanceOf(PreconditionException.class)
+          .hasMessageContaining("Pass the body");
+      assertThat(posthog.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void breakingChangesFromTheHostingsPullRequestsLandUnderBreakingChanges() {
+      String drop = posthog.project().commitAs("master", "feat!: Drop Python 3.7 support (#7005)",
+          Map.of("setup.py", "python_requires='>=3.8'\n"), "Tim", "tim@posthog.com");
+      String split = posthog.project().commitAs("master", "refactor(api): Split event endpoint (#7008)\n\n"
+          + "BREAKING CHANGE: /api/event no longer accepts GET.", Map.of("api.py", "GET = False\n"), "Paolo",
+          "paolo@posthog.com");
+      posthog.hosting().addMergedPullRequest(7001, "Add funnel correlation", "jane", "f", "master",
+          posthog.commit("master~3").name(), Instant.parse("2021-12-01T10:00:00Z"), List.of(),
+          null);
+      posthog.hosting().addMergedPullRequest(7005, "feat!: Drop Python 3.7 support", "timgl", "py", "master", drop,
+          Instant.parse("2021-12-02T10:00:00Z"), List.of(), null);
+      posthog.hosting().addMergedPullRequest(7008, "refactor(api): Split event endpoint", "paolodamico", "api",
+          "master", split, Instant.parse("2021-12-03T10:00:00Z"), List.of(), null);
+      posthog.project().fetchClone();
+      Release release = Release.of("1.31.0").conventions(Conventions.postHog()).in(posthog.workTree())
+          .hostedOn(posthog.hosting()).date(LocalDate.of(2021, 12, 16)).cutBranch().changelog();
+
+      release.run();
+
+      String pull = posthog.hosting().webUrl() + "/pull/";
+      assertThat(posthog.file("release-1.31.0", "CHANGELOG.md")).startsWith("# Changelog\n\n"
+          + "### 1.31.0 - Thursday 16 December\n\n"
+          + "#### Breaking Changes\n\n"
+          + "- [Drop Python 3.7 support](" + pull + "7005)\n"
+          + "- [Split event endpoint](" + pull + "7008)\n\n"
+          + "#### Other changes\n\n"
+          + "- [Add funnel correlation](" + pull + "7001)\n\n"
+          + "### 1.30.0 - Tuesday 16 November\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "### 1.31.0 - Thursday 16 December 2021",
+        "### 1.31.0 - Thursday 16 December",
+        "### 1.31.0 - Thursday 03 December",
+        "### 1.31.0 – Thursday 16 December",
+        "### 1.31.0 - Thursday 2 December 2021",
+    })
+    void anExistingSectionInEachRealHeadingFormatMakesTheStepANoOp(String heading) {
+      posthog.project().commit("master", "Changelog by hand", Map.of("CHANGELOG.md", "# Changelog\n\n" + heading
+          + "\n\n## Product\n\n- Faster\n\n#### Fixes\n\n- Typos\n\n"
+          + "### 1.30.0 - Tuesday 16 November\n\n- Session recording filters\n"));
+      posthog.project().fetchClone();
+      Release release = Release.of("1.31.0").conventions(Conventions.postHog()).in(posthog.workTree())
+          .hostedOn(posthog.hosting()).cutBranch().changelog("- Faster\n");
+
+      Report report = release.run();
+
+      assertThat(report.step(2).outcome()).isEqualTo(Outcome.ALREADY_DONE);
+      assertThat(posthog.commit("release-1.31.0").name()).isEqualTo(posthog.commit("master").name());
+    }
+
+    @Test
+    void theHeadingCarriesTheReleaseDateNotTheClocks() {
+      Release release = changelog().clock(Clock.fixed(Instant.parse("2021-12-20T12:00:00Z"),
+          ZoneOffset.UTC)).date(LocalDate.of(2021, 12, 16));
+      release.run();
+      assertThat(posthog.file("release-1.31.0", "CHANGELOG.md"))
+          .startsWith("# Changelog\n\n### 1.31.0 - Thursday 16 December\n");
+    }
+
+    @Test
+    void withoutADateTheClockDecidesTheDayInTheConventionsZone() {
+      Clock lateEvening = Clock.fixed(Instant.parse("2021-12-16T22:30:00Z"),
+          ZoneOffset.UTC);
+      changelog().clock(lateEvening).run();
+      assertThat(posthog.file("release-1.31.0", "CHANGELOG.md"))
+          .startsWith("# Changelog\n\n### 1.31.0 - Thursday 16 December\n");
+
+      GitFixture auckland = GitFixture.postHog(temp.resolve("auckland"));
+      Release.of("1.31.0").conventions(Conventions.postHog().withZone(ZoneId.of("Pacific/Auckland")))
+          .in(auckland.workTree()).hostedOn(auckland.hosting()).clock(lateEvening).cutBranch()
+          .changelog("- Faster\n").run();
+      assertThat(auckland.file("release-1.31.0", "CHANGELOG.md"))
+          .startsWith("# Changelog\n\n### 1.31.0 - Friday 17 December\n");
+    }
+  }
+
+  @Nested
+  class CommitLog {
+    GitFixture posthog;
+
+    @BeforeEach
+    void postHog() {
+      posthog = GitFixture.postHog(temp.resolve("posthog"));
+    }
+
+    Release commitLog() {
+      return Release.of("1.31.0").conventions(Conventions.postHog()).in(posthog.workTree())
+          .hostedOn(posthog.hosting()).cutBranch().commitLog();
+    }
+
+    private static final String LOG = "Fix typo in docs (#7003) 12345+outsider@users.noreply.github.com\n"
+        + "Add funnel correlation (#7001) jane@posthog.com";
+
+    @Test
+    void freshApplyWritesGitsLogToLogTxtUntrackedAndListsExternalContributorsApart() throws Exception {
+      Report report = commitLog().run();
+
+      assertThat(report.step(2).outcome()).isEqualTo(Outcome.DONE);
+      assertThat(Files.readString(posthog.workTree().resolve("log.txt"))).isEqualTo(LOG);
+      assertThat(report.step(2).output()).isEqualTo(LOG + "\n\nExternal contributors:\n"
+          + "- Outside Contributor (@outsider) <12345+outsider@users.noreply.github.com>\n");
+      assertThat(posthog.project().workspace().isClean()).isTrue();
+      assertThat(posthog.file("release-1.31.0", "log.txt")).isNull();
+    }
+
+    @Test
+    void rerunAfterTheReleasesOwnCommitsListsTheSameCommitsAndWritesNothing() throws Exception {
+      commitLog().run();
+      Release.of("1.31.0").conventions(Conventions.postHog()).in(posthog.workTree()).hostedOn(posthog.hosting())
+          .onReleaseBranch().changelog("- Faster\n").bumpVersion().run();
+      String before = posthog.fingerprint();
+
+      Report rerun = commitLog().run();
+
+      assertThat(rerun.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
+      assertThat(rerun.step(2).output()).startsWith(LOG + "\n\n").doesNotContain("Bump version")
+          .doesNotContain("Changelog version");
+      assertThat(Files.readString(posthog.workTree().resolve("log.txt"))).isEqualTo(LOG);
+      assertThat(posthog.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aLogFileWithOtherContentBlocksAndIsNotOverwritten() throws Exception {
+      Path file = posthog.workTree().resolve("log.txt");
+      Files.writeString(file, "my own notes\n");
+      String before = posthog.fingerprint();
+
+      assertThatThrownBy(() -> commitLog().run()).isInstanceOf(ConflictException.class)
+          .hasMessageContaining("log.txt").hasMessageContaining("Nothing was overwritten");
+      assertThat(Files.readString(file)).isEqualTo("my own notes\n");
+      assertThat(posthog.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aUserGivenPathIsWrittenInstead() throws Exception {
+      Release.of("1.31.0").conventions(Conventions.postHog().withCommitLogPath("build/release/log-1.31.0.txt"))
+          .in(posthog.workTree()).hostedOn(posthog.hosting()).cutBranch().commitLog().run();
+      assertThat(Files.readString(posthog.workTree().resolve("build/release/log-1.31.0.txt"))).isEqualTo(LOG);
+      assertThat(posthog.workTree().resolve("log.txt")).doesNotExist();
+    }
+
+    @Test
+    void aPathOutsideTheWorkTreeIsRefused() {
+      assertThatThrownBy(() -> Release.of("1.31.0").conventions(Conventions.postHog().withCommitLogPath("../x.txt"))
+          .in(posthog.workTree()).hostedOn(posthog.hosting()).cutBranch().commitLog().run())
+          .isInstanceOf(PreconditionException.class).hasMessageContaining("not inside the work tree");
     }
   }
 }

@@ -106,7 +106,7 @@ public final class NotesBenchmark {
       long t4 = System.nanoTime();
       keep += gitLog(clone);
       long t5 = System.nanoTime();
-      keep += git(clone, "git", "--version").length;
+      keep += Repositories.run(clone, "git", "--version").length;
       long t6 = System.nanoTime();
       if (round >= 0) {
         open[round] = t1 - t0;
@@ -120,21 +120,24 @@ public final class NotesBenchmark {
       throw new IllegalStateException("nothing was read");
     }
 
-    double gitMs = median(git);
+    double gitMs = Repositories.medianMillis(git);
     System.out.printf("%,d commits in %s..%s: releasekit %,d, git %,d (equal, same lines); notes: %s%n", commits,
         FROM, TO, log.size(), theirs.size(), once);
     System.out.println("pull requests: a Map<Integer, PullRequest> of " + pullRequests.size() + " built before"
         + " timing from the generated data (no hosting involved)");
     System.out.printf("median of %d rounds after %d warm-up rounds, in ms:%n", ROUNDS, WARMUP);
-    System.out.printf("  releasekit Workspace.open                      %8.2f%n", median(open));
-    System.out.printf("  releasekit open + log                          %8.2f%n", median(logOnly));
-    System.out.printf("  releasekit open + log + notes collection       %8.2f%n", median(logAndCollect));
+    double openMs = Repositories.medianMillis(open);
+    double logMs = Repositories.medianMillis(logOnly);
+    double collectMs = Repositories.medianMillis(logAndCollect);
+    System.out.printf("  releasekit Workspace.open                      %8.2f%n", openMs);
+    System.out.printf("  releasekit open + log                          %8.2f%n", logMs);
+    System.out.printf("  releasekit open + log + notes collection       %8.2f%n", collectMs);
     System.out.printf("  git log --pretty=format:\"%%s %%ae\" %s..%s  %8.2f (process start included)%n", FROM, TO,
         gitMs);
-    System.out.printf("  git --version (process start alone)            %8.2f%n", median(gitVersion));
+    System.out.printf("  git --version (process start alone)            %8.2f%n", Repositories.medianMillis(gitVersion));
     System.out.printf("ratio releasekit (log + collect) / git = %.2f (aim: 1.5 or less)%n",
-        median(logAndCollect) / gitMs);
-    System.out.printf("ratio releasekit (log only) / git      = %.2f%n", median(logOnly) / gitMs);
+        collectMs / gitMs);
+    System.out.printf("ratio releasekit (log only) / git      = %.2f%n", logMs / gitMs);
   }
 
   /** Commit 0 is the release before; then "Fix thing N (#N)" by 300 authors, a third with noreply emails. */
@@ -181,14 +184,14 @@ public final class NotesBenchmark {
   }
 
   private static List<String> gitLogLines(Path clone) throws IOException, InterruptedException {
-    String text = new String(git(clone, "git", "log", "--pretty=format:%s %ae", FROM + ".." + TO),
+    String text = new String(Repositories.run(clone, "git", "log", "--pretty=format:%s %ae", FROM + ".." + TO),
         StandardCharsets.UTF_8);
     return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
   }
 
   /** The number of lines git printed (the format writes no newline after the last). */
   private static int gitLog(Path clone) throws IOException, InterruptedException {
-    byte[] out = git(clone, "git", "log", "--pretty=format:%s %ae", FROM + ".." + TO);
+    byte[] out = Repositories.run(clone, "git", "log", "--pretty=format:%s %ae", FROM + ".." + TO);
     int lines = out.length == 0 ? 0 : 1;
     for (byte b : out) {
       if (b == '\n') {
@@ -196,20 +199,5 @@ public final class NotesBenchmark {
       }
     }
     return lines;
-  }
-
-  private static byte[] git(Path dir, String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (process.waitFor() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
-    }
-    return output;
-  }
-
-  private static double median(long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2] / 1e6;
   }
 }

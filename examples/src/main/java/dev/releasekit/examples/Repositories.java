@@ -28,11 +28,28 @@ final class Repositories {
   }
 
   /**
+   * One commit of a generated graph: what it says, the indexes of its parents (earlier commits; none for a root)
+   * and its committer time in seconds, which may equal or precede a parent's.
+   */
+  record Node(Generated commit, int[] parents, long committerTime) {
+  }
+
+  /**
    * A clone of a bare origin holding {@code commits} linear commits on {@code master}, commit {@code i} (from 0)
    * being {@code commit.apply(i)}; {@code annotatedTags} maps a tag name to the index of the commit it tags, and
    * every name in {@code branches} is a branch at the tip.
    */
   static Path cloneOfLinear(Path dir, int commits, IntFunction<Generated> commit, Map<String, Integer> annotatedTags,
+      List<String> branches) throws IOException, InterruptedException {
+    return cloneOfGraph(dir, commits, i -> new Node(commit.apply(i), i == 0 ? new int[0] : new int[] {i - 1},
+        1_500_000_000L + i), annotatedTags, branches);
+  }
+
+  /**
+   * Like {@link #cloneOfLinear}, for any graph: {@code master} ends at the last commit, and commit {@code i} is
+   * {@code node.apply(i)}, whose parents must come before it.
+   */
+  static Path cloneOfGraph(Path dir, int commits, IntFunction<Node> node, Map<String, Integer> annotatedTags,
       List<String> branches) throws IOException, InterruptedException {
     Path origin = dir.resolve("origin.git");
     run(dir, "git", "init", "-q", "--bare", "-b", "master", origin.toString());
@@ -41,13 +58,19 @@ final class Repositories {
     try (OutputStream in = importer.getOutputStream()) {
       StringBuilder batch = new StringBuilder();
       for (int i = 0; i < commits; i++) {
-        Generated c = commit.apply(i);
-        long time = 1_500_000_000L + i;
+        Node n = node.apply(i);
+        Generated c = n.commit();
+        if (n.parents().length == 0) {
+          batch.append("reset refs/heads/master\n");
+        }
         batch.append("commit refs/heads/master\nmark :").append(i + 1).append('\n')
             .append("author ").append(c.authorName()).append(" <").append(c.authorEmail()).append("> ")
-            .append(time).append(" +0000\n")
-            .append("committer Bench <bench@example.com> ").append(time).append(" +0000\n");
+            .append(n.committerTime()).append(" +0000\n")
+            .append("committer Bench <bench@example.com> ").append(n.committerTime()).append(" +0000\n");
         data(batch, c.message());
+        for (int p = 0; p < n.parents().length; p++) {
+          batch.append(p == 0 ? "from :" : "merge :").append(n.parents()[p] + 1).append('\n');
+        }
         batch.append("M 644 inline ").append(c.path()).append('\n');
         data(batch, c.content());
         batch.append('\n');
@@ -56,6 +79,7 @@ final class Repositories {
           batch.setLength(0);
         }
       }
+      batch.append("reset refs/heads/master\nfrom :").append(commits).append("\n\n");
       for (Map.Entry<String, Integer> tag : annotatedTags.entrySet()) {
         batch.append("tag ").append(tag.getKey()).append("\nfrom :").append(tag.getValue() + 1).append('\n')
             .append("tagger Bench <bench@example.com> ").append(1_500_000_000L + tag.getValue()).append(" +0000\n");
@@ -81,12 +105,21 @@ final class Repositories {
         .append('\n');
   }
 
-  static void run(Path dir, String... command) throws IOException, InterruptedException {
+  /** Runs a command in {@code dir} and returns its output (standard error included); fails on a non-zero exit. */
+  static byte[] run(Path dir, String... command) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     if (process.waitFor() != 0) {
       throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
     }
+    return output;
+  }
+
+  /** The median of timings in nanoseconds, in milliseconds. */
+  static double medianMillis(long[] nanos) {
+    long[] sorted = nanos.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2] / 1e6;
   }
 }

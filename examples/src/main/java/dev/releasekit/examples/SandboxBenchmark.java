@@ -37,7 +37,7 @@ public final class SandboxBenchmark {
   }
 
   private static long median(Path repo) {
-    try (Workspace workspace = Workspace.open(repo)) {
+    try (dev.releasekit.git.internal.JGitWorkspace workspace = dev.releasekit.git.internal.JGitWorkspace.open(repo, null)) {
       workspace.fetch();
       Map<String, String> refs = workspace.remoteRefs();
       for (int i = 0; i < 5; i++) {

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A commit as {@link Workspace#log(String, String)} lists it.
+ * A commit as {@link Workspace#log(String, String)} and {@link Workspace#gitLog(String, String)} list it.
  *
- * @param subject the first line of the message
+ * @param subject the subject as git's {@code %s} forms it: the first paragraph of the message, each line with its
+ *     trailing white space removed, joined by single spaces
  * @param message the whole message
+ * @param authorEmail the author's email as recorded, git's {@code %ae}
  */
 public record Commit(
     String id,

@@ -54,6 +54,13 @@ public interface Workspace extends AutoCloseable {
 
   Path gitDirectory();
 
+  /**
+   * The work tree the release runs from, to read untracked files a step keeps there (the commit log): the same as
+   * {@link #directory()}, except in a plan's sandbox, where it is the real work tree the sandbox stands in for.
+   * Never write to it; write to {@link #directory()}.
+   */
+  Path releaseWorkTree();
+
   /** Origin's URL as configured; never contains credentials added by releasekit. */
   String originUrl();
 
@@ -90,6 +97,12 @@ public interface Workspace extends AutoCloseable {
   boolean isAncestor(String ancestor, String descendant);
 
   /**
+   * The best common ancestor of two revisions, as {@code git merge-base a b} prints it, or empty when their
+   * histories never meet.
+   */
+  Optional<String> mergeBase(String a, String b);
+
+  /**
    * The patch-id of a commit's change (against its first parent), as {@code git patch-id} computes it: equal for
    * the same change applied on another branch, which is how a cherry-pick made by hand is recognised.
    */
@@ -104,8 +117,20 @@ public interface Workspace extends AutoCloseable {
   /** Throws a {@link PreconditionException} listing the changed files when the work tree is dirty. */
   void requireClean();
 
-  /** The commits reachable from {@code to} and not from {@code from}, oldest first, like {@code git log from..to}. */
+  /**
+   * The commits reachable from {@code to} and not from {@code from} (null: all of {@code to}'s history), oldest
+   * first with parents before children (a reversed topological order), for steps that replay or collect commits
+   * in history order. {@link #gitLog(String, String)} lists the same commits in {@code git log}'s own order.
+   */
   List<Commit> log(String from, String to);
+
+  /**
+   * The commits {@code git log from..to} lists ({@code from} may be null), in the order it prints them: newest
+   * first by committer date, parents queued behind every commit of the same date, so ties in time, clock skew and
+   * merges come out exactly as git's. Each {@link Commit#subject()} is git's {@code %s} and each
+   * {@link Commit#authorEmail()} its {@code %ae}; see {@code CommitLog}.
+   */
+  List<Commit> gitLog(String from, String to);
 
   // Writing: each write is pushed to origin without force, expecting what the caller observed.
 

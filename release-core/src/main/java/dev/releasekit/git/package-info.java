@@ -6,7 +6,8 @@
  * <pre>{@code
  * try (Workspace ws = Workspace.open(Path.of("."), Secret.fromEnv("GITHUB_TOKEN"))) {
  *   ws.fetch();
- *   List<Commit> log = ws.log("1.30.0", "release-1.31.0");   // oldest first, like git log A..B
+ *   List<Commit> log = ws.gitLog("1.30.0", "release-1.31.0");   // exactly git log 1.30.0..release-1.31.0's order
+ *   List<Commit> replay = ws.log("1.30.0", "release-1.31.0");   // the same commits, oldest first, parents first
  * }
  * }</pre>
  */

@@ -69,6 +69,10 @@ public final class Sandbox implements AutoCloseable {
         config.setString("remote", "origin", "url", origin.toUri().toString());
         config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
         config.setInt("gc", null, "auto", 0);
+        // Steps that keep an untracked file in the work tree (the commit log) read the real one in a rehearsal.
+        if (!realRepo.isBare()) {
+          config.setString("releasekit", null, "worktree", realRepo.getWorkTree().getAbsolutePath());
+        }
         for (String key : new String[] {"name", "email"}) {
           String value = realRepo.getConfig().getString("user", null, key);
           if (value != null) {

@@ -25,8 +25,15 @@ import java.util.Optional;
  * <p>The heading pattern takes {@code {version}} and {@code {date:<java.time pattern>}} (English names);
  * {@link #DEFAULT_HEADING} is PostHog's. An existing section is recognised by its {@link #headingPrefix()}, the
  * heading up to the version and the character after it ({@code ### 1.14.0 }), so a hand-written heading with another
- * dash or date still counts. A body built from entries is one {@code - [description](pull request URL)} bullet per
- * entry.
+ * dash or date still counts: PostHog's real headings {@code ### 1.31.1 - Friday 17 December 2021},
+ * {@code ### 1.14.0 - Thursday 03 September} (zero-padded, no year), {@code ### 1.13.0 – Thursday 13 August} (an en
+ * dash) and {@code ### 1.10.1 - Thursday 2 July 2020} are all recognised, whatever sub-headings ({@code ##},
+ * {@code ###}, {@code ####}) the sections hold.
+ *
+ * <p>A body built from entries is one {@code - [description](pull request URL)} bullet per entry. When some entries
+ * announce a breaking change ({@code feat!: ...}, {@code feat(api)!: ...}, or a {@code BREAKING CHANGE:} footer;
+ * see {@link NoteEntry#isBreaking()}), they come first under a {@code Breaking Changes} sub-heading one level below
+ * the section's heading, and the others follow under {@code Other changes}; without any, the list stays flat.
  */
 public final class ChangelogSection {
   /** PostHog's heading: {@code ### 1.14.0 - Thursday 03 September}. */
@@ -50,7 +57,13 @@ public final class ChangelogSection {
 
   /** The prefix of the default heading for a version, {@code ### 1.14.0 }: a line starting so is its section. */
   public static String headingPrefix(Version version) {
-    return HeadingPattern.parse(DEFAULT_HEADING).prefix(Objects.requireNonNull(version, "version"), Optional.empty());
+    return headingPrefix(version, DEFAULT_HEADING);
+  }
+
+  /** The prefix of the headings {@code pattern} gives a version: the heading up to the version and one more character. */
+  public static String headingPrefix(Version version, String pattern) {
+    return HeadingPattern.parse(Objects.requireNonNull(pattern, "pattern"))
+        .prefix(Objects.requireNonNull(version, "version"), Optional.empty());
   }
 
   public Version version() {
@@ -119,6 +132,24 @@ public final class ChangelogSection {
     return "ChangelogSection[" + heading() + "]";
   }
 
+  /** One level below the section's own heading ({@code ####} under {@code ###}), at most six. */
+  private static String subHeading(String marker) {
+    int level = 0;
+    while (level < marker.length() && marker.charAt(level) == '#') {
+      level++;
+    }
+    return "#".repeat(level == 0 ? 4 : Math.min(6, level + 1));
+  }
+
+  private static String bullets(List<NoteEntry> entries) {
+    StringBuilder out = new StringBuilder();
+    for (NoteEntry entry : entries) {
+      out.append("- [").append(entry.description().replace("[", "\\[").replace("]", "\\]"))
+          .append("](").append(entry.url()).append(")\n");
+    }
+    return out.toString();
+  }
+
   /** Builds a {@link ChangelogSection}; give the version, the date the heading needs, and entries or a body. */
   public static final class Builder {
     private Version version;
@@ -175,17 +206,19 @@ public final class ChangelogSection {
         throw new PreconditionException("The changelog heading \"" + pattern + "\" needs the release date of "
             + version + "; call date(LocalDate).");
       }
-      return new ChangelogSection(version, Optional.ofNullable(date), heading, bodyText());
+      return new ChangelogSection(version, Optional.ofNullable(date), heading, bodyText(heading));
     }
 
-    private String bodyText() {
+    private String bodyText(HeadingPattern heading) {
       if (entries != null) {
-        StringBuilder out = new StringBuilder();
-        for (NoteEntry entry : entries) {
-          out.append("- [").append(entry.description().replace("[", "\\[").replace("]", "\\]"))
-              .append("](").append(entry.url()).append(")\n");
+        List<NoteEntry> breaking = entries.stream().filter(NoteEntry::isBreaking).toList();
+        if (breaking.isEmpty()) {
+          return bullets(entries);
         }
-        return out.toString();
+        List<NoteEntry> others = entries.stream().filter(e -> !e.isBreaking()).toList();
+        String level = subHeading(heading.marker());
+        return level + " Breaking Changes\n\n" + bullets(breaking)
+            + (others.isEmpty() ? "" : "\n" + level + " Other changes\n\n" + bullets(others));
       }
       if (body == null || body.isBlank()) {
         return "";

@@ -15,13 +15,19 @@ import java.util.Set;
  * the external contributors in it.
  *
  * <pre>{@code
- * CommitLog log = CommitLog.of(workspace.log("1.30.0", "release-1.31.0"));
+ * CommitLog log = CommitLog.of(workspace.gitLog("1.30.0", "release-1.31.0"));   // git's order, newest first
  * Files.writeString(Path.of("log.txt"), log.text());
  * System.out.print(log.externalContributors(Organisation.builder().domain("posthog.com").build()).text());
  * }</pre>
  *
- * <p>Lines keep the order of the given list (oldest first when it comes from {@code Workspace.log}; git itself
- * prints newest first).
+ * <p>Lines keep the order of the given list. Given {@code Workspace.gitLog(from, to)}, {@link #text()} is byte
+ * for byte what {@code git log --pretty=format:"%s %ae" from..to} prints: the same commits in git's walk order
+ * (newest first, ties in committer time, clock skew and merges included), {@code %s} as git forms it (the first
+ * paragraph, each line right-trimmed, joined by spaces), {@code %ae} as recorded, a newline between lines and none
+ * after the last. The tests hold this against the git CLI on generated histories. Two limits: {@code .mailmap} is
+ * not read (nor is it by {@code %ae}), and bytes that are not valid UTF-8 in a commit without an {@code encoding}
+ * header become U+FFFD, where git copies them. {@code Workspace.log} (oldest first, for replaying history) gives
+ * the same lines in another order.
  */
 public final class CommitLog {
   private final List<Commit> commits;
@@ -47,7 +53,10 @@ public final class CommitLog {
     return List.copyOf(lines);
   }
 
-  /** The lines joined by newlines with none after the last, byte for byte what {@code --pretty=format:} writes. */
+  /**
+   * The lines joined by newlines with none after the last, as {@code --pretty=format:} separates them; see the
+   * class comment for when this is byte for byte git's output.
+   */
   public String text() {
     return String.join("\n", lines());
   }

@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * for (DroppedCommit dropped : notes.dropped()) {
- *   System.out.println(dropped);   // "#9987 dropped: REVERTED - pull request #9987 is labelled reverted"
+ *   System.out.println(dropped);
+ *   // #9987 dropped: REVERTED - pull request #9987 is labelled reverted (commit 3f2a9c1 "Add Alexa ... (#9987)")
  * }
  * }</pre>
  *
@@ -23,7 +24,10 @@ public record DroppedCommit(Commit commit, Optional<Integer> pullRequest, Reason
 
   /** Why a commit has no line in the notes. */
   public enum Reason {
-    /** The subject has no {@code (#N)}: a direct push, a merge of branches, a version bump. */
+    /**
+     * The subject has no {@code (#N)} and is not GitHub's {@code Merge pull request #N from ...}: a direct push, a
+     * merge of branches, a version bump.
+     */
     NO_PULL_REQUEST_NUMBER,
     /** The subject repeats the previous commit's subject (a pull request merged twice, a cherry-pick repeated). */
     DUPLICATE_SUBJECT,
@@ -44,8 +48,11 @@ public record DroppedCommit(Commit commit, Optional<Integer> pullRequest, Reason
     Objects.requireNonNull(detail, "detail");
   }
 
+  /** One line naming the commit, its pull request and why it was dropped. */
   @Override
   public String toString() {
-    return pullRequest.map(n -> "#" + n).orElse(commit.shortId()) + " dropped: " + reason + " - " + detail;
+    String head = pullRequest.map(n -> "#" + n).orElse(commit.shortId()) + " dropped: " + reason + " - " + detail;
+    return detail.contains(commit.shortId()) ? head
+        : head + " (commit " + commit.shortId() + " \"" + commit.subject() + "\")";
   }
 }

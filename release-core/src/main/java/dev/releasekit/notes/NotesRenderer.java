@@ -35,7 +35,9 @@ final class NotesRenderer {
   String render() {
     StringBuilder out = new StringBuilder();
     if (!dotZero && style.patchHeadingPattern().isPresent()) {
-      out.append(style.patchHeadingPattern().get().format(notes.version(), date)).append("\n\n");
+      if (style.patchHeadingVariants().contains(variant)) {
+        out.append(style.patchHeadingPattern().get().format(notes.version(), date)).append("\n\n");
+      }
       appendLines(out, notes.entries());
     } else {
       renderSections(out);
@@ -128,14 +130,21 @@ final class NotesRenderer {
     }
     line.append(" - [#").append(entry.number()).append("])");
     links.add("[#" + entry.number() + "]: " + entry.url());
+    // The labels as GitHub returns them, sorted by name, whatever order the hosting gave.
+    List<String> labels = entry.labels().stream().sorted().toList();
     if (style.docsLabelPrefix().isPresent()) {
       String prefix = style.docsLabelPrefix().get();
-      for (String label : entry.labels()) {
+      for (String label : labels) {
         String page = label.startsWith(prefix) ? label.substring(prefix.length()).strip() : "";
         if (!page.isEmpty()) {
           line.append(" ([").append(page).append(" docs])");
           links.add("[" + page + " docs]: " + docsBase.orElseThrow() + page + "/");
         }
+      }
+    }
+    for (String label : labels) {
+      if (style.labelDecorations().contains(label)) {
+        line.append(" (").append(label).append(')');
       }
     }
     for (NotesStyle.Decoration decoration : style.decorations()) {

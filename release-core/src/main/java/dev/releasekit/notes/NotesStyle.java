@@ -4,11 +4,13 @@ import dev.releasekit.PreconditionException;
 import dev.releasekit.notes.internal.HeadingPattern;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How release notes are laid out: which sections exist and which entries they take, the decorations appended to
@@ -26,11 +28,13 @@ import java.util.Optional;
  *   <li>{@link #homeAssistant()}: sections, in this order, empty ones omitted: {@code New Integrations} (label
  *       {@code new-integration}), {@code New Platforms} ({@code new-platform}), {@code Breaking Changes}
  *       ({@code breaking-change}), {@code Beta Fixes} ({@code cherry-picked}; x.y.0 releases only) and
- *       {@code All changes} (every entry). Decorations {@code (new-platform)}, {@code (breaking-change)} and, on
- *       x.y.0 releases, {@code (beta fix)} for {@code cherry-picked}. Labels {@code integration: <x>} give a
- *       {@code ([x docs])} link. Reverted label {@code reverted}. The website file carries
- *       {@link #HOME_ASSISTANT_HELP} and {@code <!--more-->} before {@code Breaking Changes}. A patch release has no
- *       sections and starts {@code ## Release 0.57.2 - November 5}.
+ *       {@code All changes} (every entry). Every grouping label the pull request has ({@code new-integration},
+ *       {@code new-platform}, {@code breaking-change}) is written as a decoration, {@code (new-integration)}, in
+ *       the order of the pull request's labels sorted by name (as GitHub returns them); then, on x.y.0 releases,
+ *       {@code (beta fix)} for {@code cherry-picked}. Labels {@code integration: <x>} give a {@code ([x docs])}
+ *       link. Reverted label {@code reverted}. The website file carries {@link #HOME_ASSISTANT_HELP} and
+ *       {@code <!--more-->} before {@code Breaking Changes}. A patch release has no sections, and its website file
+ *       (only it) starts {@code ## Release 0.57.2 - November 5}.
  *   <li>{@link #semver()}: conventional commits. {@code Breaking Changes} (a {@code !} before the colon or
  *       {@code BREAKING CHANGE} in the message), {@code Features} ({@code feat}), {@code Bug Fixes}
  *       ({@code fix}), {@code Other changes} (every entry no other section took). Lines show the description
@@ -45,15 +49,19 @@ import java.util.Optional;
 public final class NotesStyle {
 
   /**
-   * The fixed help paragraph the Home Assistant website file puts before {@code Breaking Changes}, followed by
-   * {@code <!--more-->}, so the blog excerpt ends with where to ask for help and how to report a regression.
+   * Home Assistant's own help text, which the website file puts before {@code Breaking Changes}, followed by
+   * {@code <!--more-->} (the blog's excerpt separator): byte for byte the block of hass-release's website template.
    */
-  public static final String HOME_ASSISTANT_HELP = "## Need help? Found a bug?\n"
+  public static final String HOME_ASSISTANT_HELP = "## If you need help...\n"
       + "\n"
-      + "Ask in our [community forum](https://community.home-assistant.io/) or join us for a"
-      + " [chat](https://www.home-assistant.io/join-chat/). Experiencing an issue introduced by this release?"
-      + " Report it in our [issue tracker](https://github.com/home-assistant/core/issues) and fill in all fields"
-      + " of the issue template.";
+      + "...don't hesitate to use our very active [forums](https://community.home-assistant.io/) or join us for a"
+      + " little [chat](https://discord.gg/c5DvZ4e).\n"
+      + "\n"
+      + "## Reporting Issues\n"
+      + "\n"
+      + "Experiencing issues introduced by this release? Please report them in our [issue tracker]"
+      + "(https://github.com/home-assistant/home-assistant/issues). Make sure to fill in all fields of the issue"
+      + " template.";
 
   /** When a section or decoration applies. */
   public enum Applies {
@@ -192,23 +200,27 @@ public final class NotesStyle {
 
   private final List<Section> sections;
   private final List<Decoration> decorations;
+  private final List<String> labelDecorations;
   private final Optional<String> docsLabelPrefix;
   private final Map<Variant, String> docsBaseUrls;
   private final Optional<String> revertedLabel;
   private final Optional<String> websiteHelp;
   private final Optional<String> websiteHelpBefore;
   private final Optional<HeadingPattern> patchHeading;
+  private final Set<Variant> patchHeadingVariants;
   private final TitleForm titleForm;
 
   private NotesStyle(Builder builder) {
     this.sections = List.copyOf(builder.sections);
     this.decorations = List.copyOf(builder.decorations);
+    this.labelDecorations = List.copyOf(builder.labelDecorations);
     this.docsLabelPrefix = builder.docsLabelPrefix;
     this.docsBaseUrls = Map.copyOf(builder.docsBaseUrls);
     this.revertedLabel = builder.revertedLabel;
     this.websiteHelp = builder.websiteHelp;
     this.websiteHelpBefore = builder.websiteHelpBefore;
     this.patchHeading = builder.patchHeading;
+    this.patchHeadingVariants = Set.copyOf(builder.patchHeadingVariants);
     this.titleForm = builder.titleForm;
   }
 
@@ -220,15 +232,14 @@ public final class NotesStyle {
         .section("Breaking Changes", Rule.label("breaking-change"))
         .section("Beta Fixes", Rule.label("cherry-picked"), Applies.DOT_ZERO_RELEASES)
         .section("All changes", Rule.all())
-        .decoration("new-platform", "(new-platform)")
-        .decoration("breaking-change", "(breaking-change)")
+        .labelDecorations("new-integration", "new-platform", "breaking-change")
         .decoration("cherry-picked", "(beta fix)", Applies.DOT_ZERO_RELEASES)
         .docsLabelPrefix("integration: ")
         .docsBaseUrl(Variant.WEBSITE, "/integrations/")
         .docsBaseUrl(Variant.GITHUB, "https://www.home-assistant.io/integrations/")
         .revertedLabel("reverted")
         .websiteHelp(HOME_ASSISTANT_HELP, "Breaking Changes")
-        .patchHeading("## Release {version} - {date:MMMM d}")
+        .patchHeading("## Release {version} - {date:MMMM d}", Variant.WEBSITE)
         .build();
   }
 
@@ -264,12 +275,14 @@ public final class NotesStyle {
     Builder builder = new Builder();
     builder.sections.addAll(sections);
     builder.decorations.addAll(decorations);
+    builder.labelDecorations.addAll(labelDecorations);
     builder.docsLabelPrefix = docsLabelPrefix;
     builder.docsBaseUrls.putAll(docsBaseUrls);
     builder.revertedLabel = revertedLabel;
     builder.websiteHelp = websiteHelp;
     builder.websiteHelpBefore = websiteHelpBefore;
     builder.patchHeading = patchHeading;
+    builder.patchHeadingVariants.addAll(patchHeadingVariants);
     builder.titleForm = titleForm;
     return builder;
   }
@@ -279,9 +292,20 @@ public final class NotesStyle {
     return sections;
   }
 
-  /** The decorations, in the order they are appended to a line. */
+  /**
+   * The decorations appended after the {@link #labelDecorations() label decorations}, in this order, for the labels
+   * they name.
+   */
   public List<Decoration> decorations() {
     return decorations;
+  }
+
+  /**
+   * The labels that decorate a line with their own name in parentheses ({@code (new-platform)}), on every release,
+   * in the order of the pull request's labels sorted by name: GitHub's order, which hass-release writes.
+   */
+  public List<String> labelDecorations() {
+    return labelDecorations;
   }
 
   /** The label prefix naming a documentation page, {@code integration: } for Home Assistant. */
@@ -324,6 +348,11 @@ public final class NotesStyle {
     return patchHeading;
   }
 
+  /** The variants that start a patch release with the {@link #patchHeading() patch heading}. */
+  public Set<Variant> patchHeadingVariants() {
+    return patchHeadingVariants;
+  }
+
   public TitleForm titleForm() {
     return titleForm;
   }
@@ -333,25 +362,28 @@ public final class NotesStyle {
     return other instanceof NotesStyle that
         && sections.equals(that.sections)
         && decorations.equals(that.decorations)
+        && labelDecorations.equals(that.labelDecorations)
         && docsLabelPrefix.equals(that.docsLabelPrefix)
         && docsBaseUrls.equals(that.docsBaseUrls)
         && revertedLabel.equals(that.revertedLabel)
         && websiteHelp.equals(that.websiteHelp)
         && websiteHelpBefore.equals(that.websiteHelpBefore)
         && patchHeading.equals(that.patchHeading)
+        && patchHeadingVariants.equals(that.patchHeadingVariants)
         && titleForm == that.titleForm;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sections, decorations, docsLabelPrefix, docsBaseUrls, revertedLabel, websiteHelp,
-        websiteHelpBefore, patchHeading, titleForm);
+    return Objects.hash(sections, decorations, labelDecorations, docsLabelPrefix, docsBaseUrls, revertedLabel,
+        websiteHelp, websiteHelpBefore, patchHeading, patchHeadingVariants, titleForm);
   }
 
   @Override
   public String toString() {
     return "NotesStyle[sections=" + sections.stream().map(Section::heading).toList()
-        + ", decorations=" + decorations.stream().map(Decoration::text).toList()
+        + ", decorations=" + labelDecorations.stream().map(l -> "(" + l + ")").toList()
+        + decorations.stream().map(Decoration::text).toList()
         + docsLabelPrefix.map(p -> ", docs label \"" + p + "\"").orElse("")
         + patchHeading.map(p -> ", patch heading \"" + p + "\"").orElse("")
         + ", title " + titleForm + "]";
@@ -371,12 +403,14 @@ public final class NotesStyle {
   public static final class Builder {
     private final List<Section> sections = new ArrayList<>();
     private final List<Decoration> decorations = new ArrayList<>();
+    private final List<String> labelDecorations = new ArrayList<>();
     private Optional<String> docsLabelPrefix = Optional.empty();
     private final Map<Variant, String> docsBaseUrls = new EnumMap<>(Variant.class);
     private Optional<String> revertedLabel = Optional.empty();
     private Optional<String> websiteHelp = Optional.empty();
     private Optional<String> websiteHelpBefore = Optional.empty();
     private Optional<HeadingPattern> patchHeading = Optional.empty();
+    private final Set<Variant> patchHeadingVariants = EnumSet.noneOf(Variant.class);
     private TitleForm titleForm = TitleForm.SUBJECT;
 
     private Builder() {
@@ -412,8 +446,24 @@ public final class NotesStyle {
       return this;
     }
 
+    /** Removes every decoration, label decorations included. */
     public Builder clearDecorations() {
       decorations.clear();
+      labelDecorations.clear();
+      return this;
+    }
+
+    /**
+     * Labels that decorate a line with their own name, {@code (new-platform)}, in the pull request's label order
+     * sorted by name; see {@link NotesStyle#labelDecorations()}.
+     */
+    public Builder labelDecorations(String... labels) {
+      for (String label : labels) {
+        requireLine(label, "decoration label");
+        if (!labelDecorations.contains(label)) {
+          labelDecorations.add(label);
+        }
+      }
       return this;
     }
 
@@ -462,17 +512,21 @@ public final class NotesStyle {
     }
 
     /**
-     * Patch releases get this heading and no sections. The pattern takes {@code {version}} and
-     * {@code {date:<java.time pattern>}}, formatted in English: {@code ## Release {version} - {date:MMMM d}}.
+     * Patch releases have no sections, and the given variants (every variant when none is named) start with this
+     * heading. The pattern takes {@code {version}} and {@code {date:<java.time pattern>}}, formatted in English:
+     * {@code ## Release {version} - {date:MMMM d}}.
      */
-    public Builder patchHeading(String pattern) {
+    public Builder patchHeading(String pattern, Variant... variants) {
       this.patchHeading = Optional.of(HeadingPattern.parse(pattern));
+      patchHeadingVariants.clear();
+      patchHeadingVariants.addAll(variants.length == 0 ? EnumSet.allOf(Variant.class) : List.of(variants));
       return this;
     }
 
     /** Patch releases keep their sections, like any release. */
     public Builder noPatchHeading() {
       this.patchHeading = Optional.empty();
+      patchHeadingVariants.clear();
       return this;
     }
 

@@ -38,30 +38,49 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <h2>Collection</h2>
- * Commits are taken oldest first. A commit is dropped, in this order of checks, when its subject has no
- * {@code (#N)}; when its subject equals the previous commit's; when its pull request already has a line; when the
- * number is not a given pull request; when the pull request carries the style's reverted label; or when the pull request has a milestone other than this
- * release's (a fix shipped in 0.56.3 is not announced again in 0.57). Milestones compare as numbers when both are
- * dotted numbers, so {@code 0.57} and {@code 0.57.0} are the same; without {@link Builder#milestone(String)} the
- * release's milestone is {@code major.minor.patch}.
- * The pull request number is the last {@code (#N)} of the subject and the line's title is the subject without it.
+ * Commits are taken oldest first. A commit is dropped, in this order of checks, when its subject names no pull
+ * request; when its subject equals the previous commit's; when its pull request already has a line; when the
+ * number is not a given pull request; when the pull request carries the style's reverted label; or when the pull
+ * request has a milestone other than this release's (a fix shipped in 0.56.3 is not announced again in 0.57).
+ * Without {@link Builder#milestone(String)} the release's milestone is {@code major.minor.patch}.
+ * A subject names pull request N by its last {@code (#N)} (a squash or rebase merge), and the line's title is the
+ * subject without it; or as GitHub's merge commit {@code Merge pull request #N from owner/branch}, whose title is
+ * the pull request's own.
  * The author is the pull request's author login; when the hosting gives none, the login in a noreply commit email
  * ({@code ID+login@users.noreply.github.com} or {@code login@users.noreply.github.com}); else the commit's author
  * name, shown without a link.
  * A number missing from {@link Builder#pullRequests(Map)} is taken for what {@code Hosting.pullRequests} leaves out,
- * an issue or an unknown number: the commit is dropped as {@link DroppedCommit.Reason#NOT_A_PULL_REQUEST}, and
- * reports show it.
+ * an issue or an unknown number: the commit is dropped as {@link DroppedCommit.Reason#NOT_A_PULL_REQUEST}.
+ * {@link #dropped()} names every dropped commit (id, subject, pull request) and why, for reports.
  *
  * <h2>Rendering</h2>
- * A line is {@code - {title} ([@login] - [#N]) ([x docs]) (new-platform) (breaking-change) (beta fix)}, with the
- * documentation links and decorations that apply, decorations in the style's order. Sections are
- * {@code ## Heading}, a blank line, the lines, a blank line, in the style's order, empty ones omitted. Then come
- * the link definitions, sorted as plain strings (so {@code [#10001]} sorts before {@code [#9975]}, as hass-release
- * does): {@code [@login]: https://github.com/login}, {@code [#N]: <pull request URL>},
- * {@code [x docs]: <docs base>x/}. A bot login such as {@code dependabot[bot]} has its brackets escaped and links to
- * {@code https://github.com/apps/dependabot}. A patch release (patch number not 0) of a style with a
- * {@link NotesStyle#patchHeading() patch heading} has no sections: the heading, a blank line, the lines, a blank
- * line, the link definitions.
+ * A line is {@code - {title} ([@login] - [#N]) ([x docs]) (new-integration) (new-platform) (breaking-change)
+ * (beta fix)}: one {@code ([x docs])} per documentation label and one decoration per
+ * {@link NotesStyle#labelDecorations() grouping label} the pull request has, both in the order of its labels
+ * sorted by name (GitHub's order, so {@code (breaking-change) (new-platform)}); then the style's other
+ * decorations, such as {@code (beta fix)} on x.y.0 releases. Sections are {@code ## Heading}, a blank line, the
+ * lines, a blank line, in the style's order, empty ones omitted; the website file puts the style's help text and
+ * {@code <!--more-->} before its section. Then come the link definitions, sorted as plain strings (so
+ * {@code [#10001]} sorts before {@code [#9975]}, as hass-release does): {@code [@login]: https://github.com/login},
+ * {@code [#N]: <pull request URL>}, {@code [x docs]: <docs base>x/}. A patch release (patch number not 0) of a style
+ * with a {@link NotesStyle#patchHeading() patch heading} has no sections: the lines, a blank line, the link
+ * definitions; only the {@link NotesStyle#patchHeadingVariants() variants} that take the heading (Home Assistant:
+ * the website file) start with it and a blank line. The heading's date is {@link Builder#date(LocalDate)}, the
+ * release's date, not the day the notes are generated (hass-release's, which once put the notes a day off the
+ * site's {@code date_released}).
+ *
+ * <h2>Deliberate differences from hass-release</h2>
+ * Everything above is hass-release's behaviour, except these improvements, kept on purpose:
+ * <ul>
+ *   <li>a bot login such as {@code dependabot[bot]} has its brackets escaped inside the link label
+ *       ({@code [@dependabot\[bot\]]}) and links to {@code https://github.com/apps/dependabot}, where
+ *       hass-release writes a label that Markdown cannot resolve;
+ *   <li>a pull request is listed once even when its commits appear on both sides of the range (hass-release drops
+ *       only consecutive duplicates);
+ *   <li>milestone titles compare as versions when both are dotted numbers, so {@code 0.58} equals {@code 0.58.0}
+ *       (hass-release compares the strings);
+ *   <li>the text ends with a newline.
+ * </ul>
  */
 public final class ReleaseNotes {
   private final Version version;
@@ -275,13 +294,14 @@ public final class ReleaseNotes {
         Optional<Subjects.Numbered> numbered = Subjects.numbered(subject);
         if (numbered.isEmpty()) {
           dropped.add(new DroppedCommit(commit, Optional.empty(), DroppedCommit.Reason.NO_PULL_REQUEST_NUMBER,
-              "commit " + commit.shortId() + " \"" + subject + "\" names no pull request (#N)"));
+              "commit " + commit.shortId() + " \"" + subject + "\" names no pull request (no (#N), and not"
+                  + " \"Merge pull request #N from ...\")"));
           continue;
         }
         int number = numbered.get().number();
         if (subject.equals(previous)) {
           dropped.add(new DroppedCommit(commit, Optional.of(number), DroppedCommit.Reason.DUPLICATE_SUBJECT,
-              "commit " + commit.shortId() + " repeats the previous commit's subject"));
+              "commit " + commit.shortId() + " repeats the previous commit's subject \"" + subject + "\""));
           continue;
         }
         if (listedBy.containsKey(number)) {
@@ -292,7 +312,7 @@ public final class ReleaseNotes {
         PullRequest pr = pullRequests.get(number);
         if (pr == null) {
           dropped.add(new DroppedCommit(commit, Optional.of(number), DroppedCommit.Reason.NOT_A_PULL_REQUEST,
-              "#" + number + " in commit " + commit.shortId() + " is not among the given pull requests"
+              "#" + number + " in commit " + commit.shortId() + " \"" + subject + "\" is not among the given pull requests"
                   + " (an issue number, or another repository's); check the commit if it should be listed"));
           continue;
         }
@@ -322,7 +342,10 @@ public final class ReleaseNotes {
       String name = commit.authorName() != null && !commit.authorName().isBlank() ? commit.authorName().strip()
           : commit.authorEmail() != null && !commit.authorEmail().isBlank() ? commit.authorEmail().strip()
           : "unknown author";
-      return new NoteEntry(numbered.number(), numbered.title(), login, name, pr.url(), pr.labels(), commit);
+      // A merge commit's subject names the pull request but not what it does: its title stands in.
+      String title = numbered.merge() && pr.title() != null && !pr.title().isBlank() ? pr.title().strip()
+          : numbered.title();
+      return new NoteEntry(numbered.number(), title, login, name, pr.url(), pr.labels(), commit);
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.releasekit.version.Version;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +101,15 @@ public interface StepContext {
    * nothing can tell, naming the option that resolves it.
    */
   StepResult perform(SideEffect effect);
+
+  /**
+   * The release's one date, which every step that prints a date uses (a changelog heading, a patch release's notes
+   * heading, a site's release date): {@code Release.date(LocalDate)} when given, else the day the run started in
+   * the conventions' {@link Conventions#zone() zone}. This default reads the clock; the engine fixes it per run.
+   */
+  default LocalDate date() {
+    return LocalDate.ofInstant(clock().instant(), conventions().zone());
+  }
 
   /**
    * Runs a command in the work tree with {@code environment} added to the process's, capturing its output. Inside

@@ -22,7 +22,8 @@ import org.semver4j.Semver;
  * <p>Accepted forms:
  * <ul>
  *   <li>PEP 440: {@code 0.57} (read as 0.57.0), {@code 0.57.0}, {@code 0.57.0b1}, {@code 0.57.0rc1},
- *       {@code 0.57.0.dev0}, {@code 2023.11.0};
+ *       {@code 0.57.0.dev0}, {@code 2023.11.0}, and the same without the patch number ({@code 0.57b1},
+ *       {@code 0.57rc1}, {@code 0.57.dev0}: the patch is 0), the short beta form Home Assistant also writes;
  *   <li>SEMVER: anything Semantic Versioning 2.0 allows ({@code 1.2.3}, {@code 1.2.3-rc.1},
  *       {@code 1.2.3-beta.0+build.5}), parsed by semver4j; {@code -dev.N}, {@code -beta.N} and {@code -rc.N} are the
  *       development, beta and release-candidate stages.
@@ -33,7 +34,10 @@ import org.semver4j.Semver;
  * <p>Order: first major, minor and patch; then, for the same numbers, development &lt; other pre-releases
  * ({@code -alpha.1}) &lt; beta &lt; release candidate &lt; release; then the stage number. Build metadata only breaks
  * ties, so that the order agrees with {@link #equals(Object)}. The scheme is only a spelling: {@code 0.57.0.dev0}
- * and {@code 0.57.0-dev.0} are equal.
+ * and {@code 0.57.0-dev.0} are equal. A version keeps the scheme it was parsed in (a plain {@code 0.56.3} is read as
+ * SEMVER), so {@code Version.parse("0.56.3").bump(Bump.DEV)} prints {@code 0.57.0-dev.0}; a project's own spelling
+ * comes from its conventions: {@code Conventions.homeAssistant().version("0.56.3").bump(Bump.DEV)} prints
+ * {@code 0.57.0.dev0}, and {@code Conventions.format(version)} spells any version the project's way.
  *
  * <p>Bumps follow Home Assistant's {@code script/version_bump.py} exactly (see {@link #bump(Bump)}); a bump never
  * goes backwards.
@@ -43,13 +47,13 @@ import org.semver4j.Semver;
 public final class Version implements Comparable<Version> {
 
   private static final String PEP440_FORMS =
-      "PEP 440 as Home Assistant writes it: 0.57, 0.57.0, 0.57.2, 0.57.0b1, 0.57.0rc1, 0.57.0.dev0, 2023.11.0";
+      "PEP 440 as Home Assistant writes it: 0.57, 0.57.0, 0.57.2, 0.57b1, 0.57.0b1, 0.57.0rc1, 0.57.0.dev0, 2023.11.0";
   private static final String SEMVER_FORMS =
       "Semantic Versioning 2.0: 1.2.3, 1.2.3-rc.1, 1.2.3-dev.0, 1.2.3-beta.2, 1.2.3+build.5 (no 'v' prefix)";
 
   private static final String NUM = "(0|[1-9][0-9]{0,8})";
   private static final Pattern PEP440 =
-      Pattern.compile(NUM + "\\." + NUM + "(?:\\." + NUM + "(?:(b|rc)" + NUM + "|\\.dev" + NUM + ")?)?");
+      Pattern.compile(NUM + "\\." + NUM + "(?:\\." + NUM + ")?(?:(b|rc)" + NUM + "|\\.dev" + NUM + ")?");
   // The official Semantic Versioning 2.0 grammar. semver4j is more lenient (it accepts "v1.2.3" and blanks), so the
   // text must first be strict semver, then semver4j parses it.
   private static final Pattern SEMVER = Pattern.compile(

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.releasekit.PreconditionException;
+import dev.releasekit.files.PrependSection;
 import dev.releasekit.notes.testing.NotesFixture;
 import dev.releasekit.version.Version;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ChangelogSectionTest {
   private static final String CHANGELOG = "# Changelog\n"
@@ -46,6 +50,19 @@ class ChangelogSectionTest {
   }
 
   @Test
+  void featBangAndBreakingChangeFootersLandUnderBreakingChangesBeforeTheRest() {
+    NotesFixture.Release release = NotesFixture.postHog1310();
+    ReleaseNotes notes = ReleaseNotes.builder().version(Version.parse("1.31.0")).style(NotesStyle.postHog())
+        .commits(release.commits()).pullRequests(release.pullRequests()).build();
+    String text = ChangelogSection.builder().version(Version.parse("1.31.0")).date(NotesFixture.POSTHOG_DATE)
+        .entries(notes.entries()).build().text();
+    assertThat(text).startsWith("### 1.31.0 - Thursday 16 December\n\n#### Breaking Changes\n\n"
+        + "- [Drop Python 3.7 support](https://github.com/PostHog/posthog/pull/7005)\n"
+        + "- [Split event endpoint](https://github.com/PostHog/posthog/pull/7008)\n\n#### Other changes\n\n");
+    assertThat(text.indexOf("7005")).isEqualTo(text.lastIndexOf("7005"));
+  }
+
+  @Test
   void sectionFromNoteEntriesMatchesTheCheckedInFile() {
     NotesFixture.Release release = NotesFixture.postHog1310();
     ReleaseNotes notes = ReleaseNotes.builder().version(Version.parse("1.31.0")).style(NotesStyle.postHog())
@@ -72,6 +89,29 @@ class ChangelogSectionTest {
         + "- [Quicker access to everything](https://github.com/PostHog/posthog/pull/1265)\n"
         + "\n");
     assertThat(section114().insertInto(once)).isSameAs(once);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1.31.1 | ### 1.31.1 - Friday 17 December 2021",
+      "1.30.0 | ### 1.30.0 - Wednesday 17 November 2021",
+      "1.14.0 | ### 1.14.0 - Thursday 03 September",
+      "1.13.0 | ### 1.13.0 \u2013 Thursday 13 August",
+      "1.10.1 | ### 1.10.1 - Thursday 2 July 2020",
+  })
+  void everyRealPostHogHeadingIsRecognisedSoARerunChangesNothing(String version, String heading) {
+    String changelog = "# Changelog\n\n" + heading + "\n\n## Product\n\n- A\n\n#### Fixes\n\n- B\n\n"
+        + "### 1.0.0 - Monday 6 January 2020\n\n- Start\n";
+    ChangelogSection section = ChangelogSection.builder().version(Version.parse(version))
+        .date(LocalDate.of(2021, 12, 17)).body("- Again").build();
+
+    assertThat(section.isPresentIn(changelog)).isTrue();
+    assertThat(section.insertInto(changelog)).isSameAs(changelog);
+    assertThat(PrependSection.at("CHANGELOG.md").hasSection(
+        changelog.getBytes(StandardCharsets.UTF_8),
+        ChangelogSection.headingPrefix(Version.parse(version)).strip())).isTrue();
+    assertThat(ChangelogSection.builder().version(Version.parse("1.31.2")).date(LocalDate.of(2021, 12, 18))
+        .body("- New").build().isPresentIn(changelog)).isFalse();
   }
 
   @Test

@@ -63,11 +63,68 @@ class ReleaseNotesTest {
   }
 
   @Test
-  void patchReleaseHasNoSectionsAndStartsWithItsDatedHeading() {
+  void patchReleaseHasNoSectionsAndOnlyTheWebsiteFileStartsWithItsDatedHeading() {
     String github = homeAssistant0572().render(Variant.GITHUB);
+    String website = homeAssistant0572().render(Variant.WEBSITE);
     assertThat(github).isEqualTo(expected("patch-0.57.2.md"));
-    assertThat(github).startsWith("## Release 0.57.2 - November 5\n\n").doesNotContain("## All changes");
-    assertThat(homeAssistant0572().render(Variant.WEBSITE)).isEqualTo(expected("patch-0.57.2-website.md"));
+    assertThat(website).isEqualTo(expected("patch-0.57.2-website.md"));
+    assertThat(website).startsWith("## Release 0.57.2 - November 5\n\n- Fix Tibber login").doesNotContain("## All");
+    assertThat(github).startsWith("- Fix Tibber login").doesNotContain("## Release").doesNotContain("## All");
+  }
+
+  @Test
+  void everyGroupingLabelIsADecorationInTheLabelsNameOrderNewIntegrationIncluded() {
+    String github = homeAssistant057().render(Variant.GITHUB);
+    assertThat(github)
+        .contains("- Add Tibber integration ([@Danielhiversen] - [#9980]) ([tibber docs]) (new-integration)\n")
+        .contains("- Replace Ring sensor with camera ([@tchellomello] - [#9993]) ([ring docs]) (breaking-change)"
+            + " (new-platform)\n")
+        .contains("- Add HomematicIP Cloud ([@SukramJ] - [#10014]) ([homematicip_cloud docs]) (breaking-change)"
+            + " (new-integration) (new-platform)\n")
+        .contains("- Fix Tado climate ([@wmalgadey] - [#10006]) ([tado docs]) (breaking-change) (beta fix)\n")
+        .contains("([climate docs]) ([google_assistant docs])");
+    // A pull request with three grouping labels is in each of their sections and in All changes.
+    assertThat(github.split("\\[#10014]\\)", -1)).hasSize(5);
+  }
+
+  @Test
+  void aPullRequestMergedWithAMergeCommitIsListedUnderItsOwnTitle() {
+    ReleaseNotes notes = homeAssistant057();
+    NoteEntry merged = notes.entries().stream().filter(e -> e.number() == 10007).findFirst().orElseThrow();
+    assertThat(merged.title()).isEqualTo("Add Hass.io add-on panel");
+    assertThat(merged.commit().subject()).isEqualTo("Merge pull request #10007 from pvizeli/hassio-panel");
+    assertThat(notes.render(Variant.GITHUB))
+        .contains("- Add Hass.io add-on panel ([@pvizeli] - [#10007]) ([hassio docs])\n")
+        .doesNotContain("Merge pull request");
+    assertThat(homeAssistant0572().render(Variant.WEBSITE))
+        .contains("- Fix Z-Wave crash on startup ([@andrey-git] - [#10115]) ([zwave docs])\n");
+    assertThat(ReleaseNotes.referencedPullRequests(NotesFixture.homeAssistant057().commits())).contains(10007, 9997);
+  }
+
+  @Test
+  void theWebsiteHelpBlockIsHomeAssistantsOwnTextBeforeBreakingChanges() {
+    assertThat(homeAssistant057().render(Variant.WEBSITE)).contains("\n\n## If you need help...\n\n"
+        + "...don't hesitate to use our very active [forums](https://community.home-assistant.io/) or join us for a"
+        + " little [chat](https://discord.gg/c5DvZ4e).\n\n"
+        + "## Reporting Issues\n\n"
+        + "Experiencing issues introduced by this release? Please report them in our [issue tracker]"
+        + "(https://github.com/home-assistant/home-assistant/issues). Make sure to fill in all fields of the issue"
+        + " template.\n\n"
+        + "<!--more-->\n\n"
+        + "## Breaking Changes\n\n");
+    assertThat(homeAssistant057().render(Variant.GITHUB)).doesNotContain("<!--more-->").doesNotContain("need help");
+  }
+
+  @Test
+  void everyDroppedCommitIsNamedWithItsIdSubjectAndReason() {
+    List<String> lines = homeAssistant057().dropped().stream().map(DroppedCommit::toString).toList();
+    assertThat(lines).hasSize(9).allSatisfy(line -> assertThat(line).containsPattern("c[0-9a-f]{6}"));
+    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("#9981 dropped: OTHER_MILESTONE")
+        .contains("0.56.3").contains("\"Fix Hue color temperature (#9981)\""));
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("NO_PULL_REQUEST_NUMBER")
+        .contains("\"Update translations\""));
+    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("#9997 dropped: NOT_A_PULL_REQUEST")
+        .contains("Merge pull request #9997 from home-assistant/release-0-56"));
   }
 
   @Test
@@ -95,20 +152,20 @@ class ReleaseNotesTest {
   @Test
   void droppedCommitsAreReportedWithTheirReasonsInCommitOrder() {
     ReleaseNotes notes = homeAssistant057();
-    assertThat(notes.entries()).hasSize(21);
+    assertThat(notes.entries()).hasSize(23);
     assertThat(notes.dropped()).extracting(DroppedCommit::reason).containsExactly(
         Reason.NO_PULL_REQUEST_NUMBER,
         Reason.OTHER_MILESTONE,
         Reason.DUPLICATE_SUBJECT,
         Reason.REVERTED,
         Reason.REVERTED,
-        Reason.NO_PULL_REQUEST_NUMBER,
+        Reason.NOT_A_PULL_REQUEST,
         Reason.OTHER_MILESTONE,
         Reason.NO_PULL_REQUEST_NUMBER,
         Reason.DUPLICATE_PULL_REQUEST);
     assertThat(notes.dropped()).extracting(DroppedCommit::pullRequest).containsExactly(
         Optional.empty(), Optional.of(9981), Optional.of(9984), Optional.of(9987), Optional.of(9991),
-        Optional.empty(), Optional.of(10005), Optional.empty(), Optional.of(10006));
+        Optional.of(9997), Optional.of(10005), Optional.empty(), Optional.of(10006));
     assertThat(notes.dropped().get(1).detail()).contains("0.56.3").contains("0.57");
     assertThat(notes.dropped().get(1).toString()).startsWith("#9981 dropped: OTHER_MILESTONE");
   }
@@ -205,7 +262,7 @@ class ReleaseNotesTest {
   void referencedPullRequestsAreTheDistinctLastNumbersInCommitOrder() {
     List<Integer> numbers = ReleaseNotes.referencedPullRequests(NotesFixture.homeAssistant057().commits());
     assertThat(numbers).startsWith(9975, 9980, 9981, 9982, 9984, 9985).contains(10004).doesNotContain(9998)
-        .doesNotHaveDuplicates().hasSize(25);
+        .doesNotHaveDuplicates().hasSize(28);
   }
 
   @Test
@@ -216,7 +273,7 @@ class ReleaseNotesTest {
     Commit commit = release.commits().stream().filter(c -> c.subject().contains("#9986")).findFirst().orElseThrow();
     ReleaseNotes notes = ReleaseNotes.builder().version(Version.parse("0.57.0")).milestone("0.57")
         .commits(release.commits()).pullRequests(prs).build();
-    assertThat(notes.entries()).hasSize(20).extracting(NoteEntry::number).doesNotContain(9986);
+    assertThat(notes.entries()).hasSize(22).extracting(NoteEntry::number).doesNotContain(9986);
     DroppedCommit dropped = notes.dropped().stream().filter(d -> d.reason() == Reason.NOT_A_PULL_REQUEST)
         .findFirst().orElseThrow();
     assertThat(dropped.pullRequest()).contains(9986);
@@ -296,7 +353,7 @@ class ReleaseNotesTest {
   @Test
   void toStringSummarisesEntriesAndDrops() {
     assertThat(homeAssistant057().toString())
-        .startsWith("ReleaseNotes 0.57.0 (milestone 0.57): 21 entries, 9 dropped")
+        .startsWith("ReleaseNotes 0.57.0 (milestone 0.57): 23 entries, 9 dropped")
         .contains("REVERTED=2");
   }
 }

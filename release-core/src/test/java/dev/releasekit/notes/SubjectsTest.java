@@ -12,10 +12,26 @@ class SubjectsTest {
   @Test
   void lastPullRequestNumberWinsAndIsCutFromTheTitle() {
     assertThat(Subjects.numbered("Fix MQTT discovery (#9998) (#10004)"))
-        .contains(new Subjects.Numbered(10004, "Fix MQTT discovery (#9998)"));
-    assertThat(Subjects.numbered("Fix (#12) in the middle")).contains(new Subjects.Numbered(12, "Fix in the middle"));
-    assertThat(Subjects.numbered("Merge pull request #9997 from x/y")).isEmpty();
+        .contains(new Subjects.Numbered(10004, "Fix MQTT discovery (#9998)", false));
+    assertThat(Subjects.numbered("Fix (#12) in the middle"))
+        .contains(new Subjects.Numbered(12, "Fix in the middle", false));
     assertThat(Subjects.numbered("Overflow (#12345678901)")).isEmpty();
+  }
+
+  @Test
+  void gitHubsMergeCommitSubjectNamesItsPullRequest() {
+    assertThat(Subjects.numbered("Merge pull request #10004 from owner/branch"))
+        .contains(new Subjects.Numbered(10004, "", true));
+    assertThat(Subjects.numbered("Merge branch 'master' into release-1.31.0")).isEmpty();
+    assertThat(Subjects.numbered("Merge pull request from nowhere")).isEmpty();
+  }
+
+  @Test
+  void onlyABreakingChangeFooterLineCountsAsOne() {
+    assertThat(Subjects.mentionsBreakingChange("feat: x\n\nBREAKING CHANGE: drops GET\n")).isTrue();
+    assertThat(Subjects.mentionsBreakingChange("feat: x\n\nBREAKING-CHANGE: drops GET\n")).isTrue();
+    assertThat(Subjects.mentionsBreakingChange("Detect BREAKING CHANGE footers\n")).isFalse();
+    assertThat(Subjects.mentionsBreakingChange("fix: x\n\nNot a BREAKING CHANGE: here\n")).isFalse();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.releasekit.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.releasekit.Conventions;
 import dev.releasekit.PreconditionException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +46,66 @@ class VersionTest {
     assertThat(after.toString()).isEqualTo(to);
     assertThat(after.scheme()).isEqualTo(VersionScheme.PEP440);
     assertThat(after.isAfter(before)).isTrue();
+  }
+
+  /** The bump table of processes/facts.md, read as plain text the way a user types it. */
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @CsvSource({
+      "BETA, 0.56.0, 0.56.1b0",
+      "BETA, 0.56.0b3, 0.56.0b4",
+      "BETA, 0.56.0.dev0, 0.56.0b0",
+      "DEV, 0.56.3, 0.57.0.dev0",
+      "DEV, 0.56.0.dev0, 0.56.0.dev1",
+      "PATCH, 0.56.3, 0.56.4",
+      "PATCH, 0.56.3b3, 0.56.3",
+      "MINOR, 0.56.0b3, 0.56.0",
+      "MINOR, 0.56.2.dev0, 0.57.0",
+  })
+  void theFactsBumpTablePrintsInHomeAssistantsFormUnderHomeAssistantsConventions(Bump bump, String from, String to) {
+    Conventions homeAssistant = Conventions.homeAssistant();
+
+    Version after = homeAssistant.version(from).bump(bump);
+
+    assertThat(after).hasToString(to);
+    assertThat(homeAssistant.format(Version.parse(from).bump(bump))).isEqualTo(to);
+  }
+
+  @Test
+  void aVersionPrintsInTheConventionsSchemeWhateverFormItWasParsedFrom() {
+    assertThat(Version.parse("0.56.3").bump(Bump.DEV)).hasToString("0.57.0-dev.0");
+    assertThat(Conventions.homeAssistant().version("0.56.3").bump(Bump.DEV)).hasToString("0.57.0.dev0");
+    assertThat(Conventions.homeAssistant().version("0.57.0-dev.0")).hasToString("0.57.0.dev0");
+    assertThat(Conventions.semver().version("1.2.0.dev0")).hasToString("1.2.0-dev.0");
+    assertThat(Conventions.semver().format(Version.parse("0.57b1"))).isEqualTo("0.57.0-beta.1");
+    assertThat(Conventions.postHog().format(Version.parse("1.31.0"))).isEqualTo("1.31.0");
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource({
+      "0.57b1, 0.57.0b1",
+      "0.57b0, 0.57.0b0",
+      "0.57rc2, 0.57.0rc2",
+      "0.57.dev0, 0.57.0.dev0",
+      "2023.11b3, 2023.11.0b3",
+  })
+  void homeAssistantsShortFormsWithoutThePatchNumberParse(String text, String canonical) {
+    Version v = Version.parse(text);
+
+    assertThat(v).hasToString(canonical);
+    assertThat(v.scheme()).isEqualTo(VersionScheme.PEP440);
+    assertThat(v.patch()).isZero();
+    assertThat(Version.parse(text, VersionScheme.PEP440)).isEqualTo(Version.parse(canonical));
+  }
+
+  @Test
+  void theShortBetaIsABetaOfTheXY0Release() {
+    Version beta = Version.parse("0.57b1");
+
+    assertThat(beta.isBeta()).isTrue();
+    assertThat(Version.parse("0.57.0").isAfter(beta)).isTrue();
+    assertThat(beta.isAfter(Version.parse("0.57b0"))).isTrue();
+    assertThat(beta.bump(Bump.BETA)).hasToString("0.57.0b2");
+    assertThat(beta.bump(Bump.RELEASE)).hasToString("0.57.0");
   }
 
   @ParameterizedTest(name = "{0}: {1} -> {2}")
@@ -172,7 +233,7 @@ class VersionTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"0.57x", "", "1.2.3;rm -rf", "v1", "1.2.3.4", "v1.2.3", " 1.2.3", "1.2.3 ", "01.2.3",
-      "1.2", "1.2.3-", "0.57.0.dev", "0.57b1", "1.2.3-01", "99999999999.0.0", "0.57.0\n"})
+      "1.2", "1.2.3-", "0.57.0.dev", "0.57b", "1.2.3-01", "99999999999.0.0", "0.57.0\n"})
   void unacceptableTextIsATypedErrorQuotingTheInputAndListingTheForms(String text) {
     if (text.equals("1.2")) {
       // x.y is PEP 440's short form, so it parses; as SEMVER it does not.

@@ -131,6 +131,25 @@ public final class JGitWorkspace implements Workspace {
     return repo.isBare() ? repo.getDirectory().toPath() : repo.getWorkTree().toPath();
   }
 
+  @Override
+  public Path releaseWorkTree() {
+    String real = repo.getConfig().getString("releasekit", null, "worktree");
+    return real == null ? directory() : Path.of(real);
+  }
+
+  @Override
+  public Optional<String> mergeBase(String a, String b) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+      walk.markStart(walk.parseCommit(resolveId(a)));
+      walk.markStart(walk.parseCommit(resolveId(b)));
+      RevCommit base = walk.next();
+      return Optional.ofNullable(base).map(RevCommit::name);
+    } catch (IOException e) {
+      throw Failures.io("find the merge base of " + a + " and " + b, e);
+    }
+  }
+
   public Path gitDirectory() {
     return repo.getDirectory().toPath();
   }
@@ -331,18 +350,48 @@ public final class JGitWorkspace implements Workspace {
       }
       List<Commit> commits = new ArrayList<>();
       for (RevCommit c : walk) {
-        List<String> parents = new ArrayList<>(c.getParentCount());
-        for (RevCommit p : c.getParents()) {
-          parents.add(p.name());
-        }
-        PersonIdent author = c.getAuthorIdent();
-        commits.add(new Commit(c.name(), parents, c.getShortMessage(), c.getFullMessage(), author.getName(),
-            author.getEmailAddress(), author.getWhenAsInstant()));
+        commits.add(commit(walk, c));
       }
       return commits;
     } catch (IOException e) {
       throw Failures.io("list commits " + from + ".." + to, e);
     }
+  }
+
+  @Override
+  public List<Commit> gitLog(String from, String to) {
+    try (ObjectReader reader = repo.newObjectReader()) {
+      List<GitOrderWalk.Node> listed = GitOrderWalk.list(reader, from == null ? null : resolveId(from),
+          resolveId(to));
+      List<Commit> commits = new ArrayList<>(listed.size());
+      for (GitOrderWalk.Node c : listed) {
+        List<String> parents = new ArrayList<>(c.parentCount());
+        for (int i = 0; i < c.parentCount(); i++) {
+          parents.add(c.parent(i).name());
+        }
+        commits.add(commit(c.name(), parents, c.raw()));
+      }
+      return commits;
+    } catch (IOException e) {
+      throw Failures.io("list commits " + from + ".." + to, e);
+    }
+  }
+
+  private static Commit commit(RevWalk walk, RevCommit c) throws IOException {
+    if (c.getRawBuffer() == null) {
+      walk.parseBody(c);
+    }
+    List<String> parents = new ArrayList<>(c.getParentCount());
+    for (RevCommit p : c.getParents()) {
+      parents.add(p.name());
+    }
+    return commit(c.name(), parents, c.getRawBuffer());
+  }
+
+  private static Commit commit(String id, List<String> parents, byte[] buffer) {
+    RawCommits.Layout raw = RawCommits.layout(buffer);
+    return new Commit(id, parents, RawCommits.subject(raw), RawCommits.message(raw), RawCommits.authorName(raw),
+        RawCommits.authorEmail(raw), RawCommits.authorTime(raw));
   }
 
   // Writing: each write is a commit built in memory on the commit the caller observed, pushed without force with

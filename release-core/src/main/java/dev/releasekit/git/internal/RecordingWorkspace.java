@@ -36,6 +36,21 @@ public final class RecordingWorkspace implements Workspace {
   }
 
   @Override
+  public Path releaseWorkTree() {
+    return delegate.releaseWorkTree();
+  }
+
+  @Override
+  public Optional<String> mergeBase(String a, String b) {
+    return delegate.mergeBase(a, b);
+  }
+
+  @Override
+  public List<Commit> gitLog(String from, String to) {
+    return delegate.gitLog(from, to);
+  }
+
+  @Override
   public String originUrl() {
     return delegate.originUrl();
   }

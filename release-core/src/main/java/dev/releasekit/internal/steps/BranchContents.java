@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * patch-id). Labels are never trusted for this.
  */
 final class BranchContents {
+  /** What {@link #find(String)} says of a change merged before the branch was cut: on the branch, never picked. */
+  static final String BEFORE_CUT = "merged before the branch was cut";
+
   private static final Pattern TRAILER = Pattern.compile("\\(cherry picked from commit ([0-9a-f]{40})\\)");
 
   private final Workspace workspace;
@@ -43,7 +46,7 @@ final class BranchContents {
   /** How the change of {@code commit} is on the branch, or null when it is not. */
   String find(String commit) {
     if (workspace.isAncestor(commit, tip)) {
-      return "merged before the branch was cut";
+      return BEFORE_CUT;
     }
     if (trailers.contains(commit)) {
       return "cherry-picked (trailer)";

@@ -5,15 +5,19 @@ import dev.releasekit.StepResult;
 import dev.releasekit.files.PrependSection;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.notes.ChangelogSection;
+import dev.releasekit.notes.DroppedCommit;
+import dev.releasekit.notes.ReleaseNotes;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
-/** Prepends this version's section to the changelog on the release branch, once. */
+/**
+ * Prepends this version's section to the changelog on the release branch, once, dated with the release's date.
+ * A section that would be empty (no body given and no pull request of the release known to the hosting) is
+ * BLOCKED with nothing written: an empty section, once written, would make every re-run ALREADY_DONE.
+ */
 public final class ChangelogStep implements Step {
   private final String branch;
   private final String base;
@@ -34,23 +38,35 @@ public final class ChangelogStep implements Step {
   public StepResult apply(StepContext context) {
     Workspace ws = context.workspace();
     String path = context.conventions().changelogPath();
+    String pattern = context.conventions().changelogHeadingPattern();
     String tip = ws.remoteBranch(branch).orElseThrow(() -> new PreconditionException("Origin has no branch '"
         + branch + "' for the changelog. Cut it first."));
     byte[] content = ws.readFile(tip, path).orElseThrow(() -> new PreconditionException("The changelog " + path
         + " does not exist on " + branch + ". Create it, or set Conventions.changelogPath."));
     PrependSection file = PrependSection.at(path);
-    String prefix = ChangelogSection.headingPrefix(context.version());
+    String prefix = ChangelogSection.headingPrefix(context.version(), pattern);
     if (file.hasSection(content, prefix.strip())) {
       return StepResult.alreadyDone(path + " on " + branch + " already has a section for " + context.version());
     }
     ChangelogSection.Builder section = ChangelogSection.builder()
         .version(context.version())
-        .date(LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC))
-        .headingPattern(context.conventions().changelogHeadingPattern());
+        .date(context.date())
+        .headingPattern(pattern);
     if (body.isPresent()) {
+      if (body.get().isBlank()) {
+        throw new PreconditionException("The changelog body given for " + context.version() + " is empty, and an"
+            + " empty section would stay on re-runs. Pass the body: changelog(\"- What changed\").");
+      }
       section.body(body.get());
     } else {
-      section.entries(ReleaseNotesStep.collect(context, branch, base).entries());
+      ReleaseNotes notes = ReleaseNotesStep.collect(context, branch, base);
+      if (notes.entries().isEmpty()) {
+        throw new PreconditionException("The changelog section for " + context.version() + " would be empty:"
+            + " none of the " + notes.dropped().size() + " commits on " + branch + " brings a pull request the"
+            + " hosting knows" + dropSummary(notes) + ". Nothing was written. Pass the body with"
+            + " changelog(\"- What changed\"), or check the hosting (its repository and token) and run again.");
+      }
+      section.entries(notes.entries());
     }
     byte[] updated = file.prepend(content, section.build().text());
     ws.commit(branch, tip, context.conventions().changelogMessage(context.version()),
@@ -58,5 +74,13 @@ public final class ChangelogStep implements Step {
     return StepResult.done(path + " on " + branch + " starts with the " + context.version() + " section")
         .withOutput(new String(updated, StandardCharsets.UTF_8).lines().limit(12)
             .reduce((a, b) -> a + "\n" + b).orElse(""));
+  }
+
+  private static String dropSummary(ReleaseNotes notes) {
+    if (notes.dropped().isEmpty()) {
+      return "";
+    }
+    return " (" + notes.dropped().stream().limit(5).map(DroppedCommit::toString)
+        .reduce((a, b) -> a + "; " + b).orElse("") + (notes.dropped().size() > 5 ? "; ..." : "") + ")";
   }
 }

@@ -25,6 +25,11 @@ import java.util.Optional;
  * hass-release's {@code milestone_cherry_pick}, done right: only merged pull requests, in merge order, merge commits
  * with {@code -m 1}, {@code -x} trailers, changes already on the branch recognised whatever the labels say, the
  * label added only once the pick is on origin, and a conflict that leaves the branch clean and names the PR.
+ *
+ * <p>Like hass-release, it labels only what it picked (or what was picked before it, by hand or by a trailer): a pull
+ * request whose merge commit is an ancestor of the branch was merged before the branch was cut, so it is neither a
+ * pick nor a beta fix, and is not labelled. One already labelled so (by an earlier tool) gets a warning, as the
+ * release notes would list it under Beta Fixes.
  */
 public final class CherryPickMilestoneStep implements Step {
   private final Optional<String> title;
@@ -79,6 +84,7 @@ public final class CherryPickMilestoneStep implements Step {
     BranchContents contents = new BranchContents(ws, tip, base,
         Ranges.previousTag(ws, context.version()).orElse(null));
     List<String> previously = new ArrayList<>();
+    List<String> beforeCut = new ArrayList<>();
     List<String> just = new ArrayList<>();
     List<ConflictException> conflicts = new ArrayList<>();
     boolean wrote = false;
@@ -104,6 +110,13 @@ public final class CherryPickMilestoneStep implements Step {
         contents.picked(sha);
         just.add(line);
         wrote = true;
+      } else if (found.equals(BranchContents.BEFORE_CUT)) {
+        beforeCut.add(line);
+        if (pr.hasLabel(label)) {
+          warnings.add("#" + pr.number() + " is labelled " + label + " but was merged before " + branch
+              + " was cut, so it is no pick and the notes would call it a beta fix; remove the label.");
+        }
+        continue;
       } else {
         previously.add(line);
       }
@@ -114,7 +127,7 @@ public final class CherryPickMilestoneStep implements Step {
         wrote = true;
       }
     }
-    String summary = summary(previously, just, notPicked, conflicts);
+    String summary = summary(previously, beforeCut, just, notPicked, conflicts);
     if (!conflicts.isEmpty()) {
       ConflictException first = conflicts.get(0);
       String message = conflicts.size() == 1 ? first.getMessage()
@@ -125,17 +138,19 @@ public final class CherryPickMilestoneStep implements Step {
     }
     StepResult result = wrote
         ? StepResult.done("picked " + just.size() + ", already on " + branch + " " + previously.size())
-        : StepResult.alreadyDone("all " + previously.size() + " merged pull requests are on " + branch);
+        : StepResult.alreadyDone("all " + (previously.size() + beforeCut.size()) + " merged pull requests are on "
+            + branch + (beforeCut.isEmpty() ? "" : " (" + beforeCut.size() + " since before the cut)"));
     for (String warning : warnings) {
       result = result.withWarning(warning);
     }
     return result.withOutput(summary);
   }
 
-  private static String summary(List<String> previously, List<String> just, List<String> notPicked,
-      List<ConflictException> conflicts) {
+  private static String summary(List<String> previously, List<String> beforeCut, List<String> just,
+      List<String> notPicked, List<ConflictException> conflicts) {
     StringBuilder out = new StringBuilder();
     section(out, "Previously picked", previously);
+    section(out, "Merged before the cut (on the branch, not picked, not labelled)", beforeCut);
     section(out, "Just picked", just);
     section(out, "Conflicts (not picked)", conflicts.stream().map(c -> "- " + c.pullRequest().orElse("?") + " in "
         + c.files()).toList());

@@ -13,8 +13,6 @@ import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -50,7 +48,7 @@ public final class ReleaseNotesStep implements Step {
         .pullRequests(hosting.pullRequests(ReleaseNotes.referencedPullRequests(commits)))
         .style(context.conventions().notesStyle())
         .userUrlBase(hosting.userUrl(""))
-        .date(LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC))
+        .date(context.date())
         .build();
   }
 
@@ -74,10 +72,11 @@ public final class ReleaseNotesStep implements Step {
     }
     ReleaseNotes notes = collect(context, branch, base);
     String body = notes.render(Variant.GITHUB);
-    String output = body + "\n\n--- website variant ---\n\n" + notes.render(Variant.WEBSITE);
+    String output = body + "\n\n--- website variant ---\n\n" + notes.render(Variant.WEBSITE) + dropped(notes);
     if (pr.body().equals(body)) {
       return StepResult.alreadyDone("#" + pr.number() + " already holds these notes (" + notes.entries().size()
-          + " entries)").withOutput(output).with(ResultKey.RELEASE_PR, pr).with(ResultKey.NOTES, notes);
+          + " entries, " + notes.dropped().size() + " commits dropped)").withOutput(output)
+          .with(ResultKey.RELEASE_PR, pr).with(ResultKey.NOTES, notes);
     }
     hosting.updatePullRequest(pr.number(), pr.title(), body);
     context.change(Change.of(Change.Kind.PULL_REQUEST, "#" + pr.number(), "set the body of #" + pr.number()
@@ -88,5 +87,15 @@ public final class ReleaseNotesStep implements Step {
     return StepResult.done("#" + pr.number() + " body set to the notes (" + notes.entries().size() + " entries, "
         + notes.dropped().size() + " commits dropped)").withOutput(output)
         .with(ResultKey.RELEASE_PR, hosting.pullRequest(pr.number())).with(ResultKey.NOTES, notes);
+  }
+
+  /** Every commit of the range that has no line, and why, so a person can check that nothing was lost. */
+  private static String dropped(ReleaseNotes notes) {
+    if (notes.dropped().isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("\n--- " + notes.dropped().size() + " commits dropped ---\n");
+    notes.dropped().forEach(d -> out.append("- ").append(d).append('\n'));
+    return out.toString();
   }
 }

@@ -15,11 +15,20 @@ public final class Subjects {
   private static final Pattern CONVENTIONAL =
       Pattern.compile("^([a-z][a-z0-9-]*)(?:\\(([^()]*)\\))?(!)?: +(\\S.*)$");
 
+  // GitHub's merge-commit subject: the pull request's title is in the body, not here.
+  private static final Pattern MERGE = Pattern.compile("^Merge pull request #(\\d{1,9}) from \\S");
+  private static final Pattern BREAKING_FOOTER = Pattern.compile("(?m)^BREAKING[ -]CHANGE(?::| #)");
+
   private Subjects() {
   }
 
-  /** A subject split into its pull request number (the last {@code (#N)}) and the rest. */
-  public record Numbered(int number, String title) {
+  /**
+   * A subject split into its pull request number and the rest.
+   *
+   * @param merge whether the subject is GitHub's merge-commit subject ({@code Merge pull request #N from
+   *     owner/branch}), which carries no title: the pull request's own title stands for it
+   */
+  public record Numbered(int number, String title, boolean merge) {
   }
 
   /** A conventional-commit subject: {@code type(scope)!: description}. */
@@ -29,9 +38,17 @@ public final class Subjects {
   /** Whether the subject carries the {@code !} breaking marker. */
   public enum Marker { NONE, BREAKING }
 
+  /**
+   * The pull request a subject names: the last {@code (#N)} of a squash or rebase merge's subject, or N of a merge
+   * commit's {@code Merge pull request #N from owner/branch}.
+   */
   public static Optional<Numbered> numbered(String subject) {
     if (subject == null) {
       return Optional.empty();
+    }
+    Matcher merge = MERGE.matcher(subject);
+    if (merge.find()) {
+      return Optional.of(new Numbered(Integer.parseInt(merge.group(1)), "", true));
     }
     Matcher matcher = PULL_REQUEST.matcher(subject);
     int start = -1;
@@ -48,7 +65,7 @@ public final class Subjects {
     String before = subject.substring(0, start).strip();
     String after = subject.substring(end).strip();
     String title = after.isEmpty() ? before : before.isEmpty() ? after : before + " " + after;
-    return Optional.of(new Numbered(Integer.parseInt(digits), title));
+    return Optional.of(new Numbered(Integer.parseInt(digits), title, false));
   }
 
   public static Optional<Conventional> conventional(String title) {
@@ -61,8 +78,11 @@ public final class Subjects {
         matcher.group(3) == null ? Marker.NONE : Marker.BREAKING));
   }
 
-  /** The conventional-commit footer forms; either marks a breaking change wherever it appears in the message. */
+  /**
+   * Whether the message has a conventional-commit breaking-change footer: a line starting {@code BREAKING CHANGE:}
+   * or {@code BREAKING-CHANGE:} (or the {@code " #"} separator form). The words elsewhere in a line do not count.
+   */
   public static boolean mentionsBreakingChange(String message) {
-    return message != null && (message.contains("BREAKING CHANGE") || message.contains("BREAKING-CHANGE"));
+    return message != null && BREAKING_FOOTER.matcher(message).find();
   }
 }

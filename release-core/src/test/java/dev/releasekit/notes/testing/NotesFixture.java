@@ -31,13 +31,16 @@ import java.util.Optional;
  * }</pre>
  *
  * <ul>
- *   <li>{@link #homeAssistant057()}: 30 commits of Home Assistant 0.57.0 (milestone {@code 0.57}): 21 make lines;
- *       dropped are three commits without {@code (#N)}, a consecutive duplicate subject, a repeated pull request,
- *       two reverted pull requests and two milestoned for other releases ({@code 0.56.3}, {@code 0.58}). Authors
+ *   <li>{@link #homeAssistant057()}: 32 commits of Home Assistant 0.57.0 (milestone {@code 0.57}): 23 make lines,
+ *       among them a pull request merged with a merge commit ({@code Merge pull request #10007 from ...}) and one
+ *       with three grouping labels (#10014); dropped are two commits that name no pull request, a merge of
+ *       {@code release-0-56} whose number the hosting does not know, a consecutive duplicate subject, a repeated
+ *       pull request, two reverted pull requests and two milestoned for other releases ({@code 0.56.3},
+ *       {@code 0.58}). Authors
  *       include a pull request without author whose commit has a {@code ID+login} noreply email, one with the old
  *       {@code login@users.noreply} form, and one with a plain email (shown by name).
- *   <li>{@link #homeAssistant0572()}: 7 commits of the 0.57.2 patch release (milestone {@code 0.57.2}, released
- *       {@link #PATCH_DATE}).
+ *   <li>{@link #homeAssistant0572()}: 9 commits of the 0.57.2 patch release (milestone {@code 0.57.2}, released
+ *       {@link #PATCH_DATE}), with a merge-commit pull request and one with three grouping labels.
  *   <li>{@link #postHog1310()}: 15 conventional commits of PostHog 1.31.0, with a bot, members by domain, email
  *       and login, and external contributors; see {@link #postHogOrganisation()}.
  * </ul>
@@ -110,6 +113,8 @@ public final class NotesFixture {
         "shred86", "0.58", "integration: abode");
     h.pr("Fix Tado climate (#10006)", "Wolfgang Malgadey", "wolfgang@example.com",
         "wmalgadey", "0.57", "breaking-change", "cherry-picked", "integration: tado");
+    h.merged(10007, "pvizeli/hassio-panel", "Add Hass.io add-on panel", "Pascal Vizeli", "pvizeli@example.com",
+        "pvizeli", "0.57", "integration: hassio");
     h.pr("Update frontend to 20171103.0 (#10008)", "Paulus Schoutsen", "paulus@home-assistant.io",
         "balloob", none());
     h.pr("Add Google Assistant climate support (#10009)", "Tom", "tom@example.com",
@@ -122,6 +127,9 @@ public final class NotesFixture {
         "Julius2342", "0.57", "integration: knx");
     h.pr("Add Dyson fan (#10013)", "Charles Blonde", "charles@example.com",
         "CharlesBlonde", none(), "integration: dyson", "new-integration", "new-platform");
+    // Three grouping labels, given out of name order: the line shows them sorted, as GitHub returns them.
+    h.pr("Add HomematicIP Cloud (#10014)", "Markus Jankowski", "markus@example.com",
+        "SukramJ", none(), "new-platform", "integration: homematicip_cloud", "breaking-change", "new-integration");
     return h.release();
   }
 
@@ -140,6 +148,11 @@ public final class NotesFixture {
         null, "0.57.2", "cherry-picked", "integration: sonos");
     h.pr("Update frontend to 20171105.0 (#10111)", "Paulus Schoutsen", "paulus@home-assistant.io",
         "balloob", "0.57.2", "cherry-picked");
+    h.merged(10115, "home-assistant/fix-zwave-startup", "Fix Z-Wave crash on startup", "Andrey",
+        "andrey@example.com", "andrey-git", "0.57.2", "cherry-picked", "integration: zwave");
+    h.pr("Replace Nest with the SDM API (#10116)", "Paulus Schoutsen", "paulus@home-assistant.io",
+        "balloob", "0.57.2", "new-platform", "cherry-picked", "breaking-change", "integration: nest",
+        "new-integration");
     return h.release();
   }
 
@@ -200,8 +213,13 @@ public final class NotesFixture {
 
   /** A commit as the git log would give it, for tests that need one more. */
   public static Commit commit(int index, String subject, String authorName, String authorEmail) {
-    return new Commit(String.format("%040x", 0xc0ffee000L + index), List.of(String.format("%040x", 0xc0ffee000L + index - 1)),
-        subject, subject + "\n", authorName, authorEmail, START.plusSeconds(3600L * index));
+    return new Commit(id(index), List.of(id(index - 1)), subject, subject + "\n", authorName, authorEmail,
+        START.plusSeconds(3600L * index));
+  }
+
+  /** A commit id whose short form tells the commits apart: {@code c000012} for commit 12. */
+  private static String id(int index) {
+    return String.format("c%06x%033x", index, 0);
   }
 
   /** A merged pull request as the hosting would give it. */
@@ -239,6 +257,17 @@ public final class NotesFixture {
       commits.add(new Commit(base.id(), base.parents(), subject, message, name, email, base.authorTime()));
       int number = Integer.parseInt(subject.replaceAll("^.*\\(#(\\d+)\\)$", "$1"));
       String title = subject.replaceAll(" \\(#\\d+\\)$", "");
+      pullRequests.put(number, pullRequest(number, title, login, milestone, pullBase, labels));
+    }
+
+    /** A pull request merged with a merge commit: {@code Merge pull request #N from owner/branch}, its title below. */
+    void merged(int number, String branch, String title, String name, String email, String login, String milestone,
+        String... labels) {
+      index++;
+      String subject = "Merge pull request #" + number + " from " + branch;
+      Commit base = commit(index, subject, name, email);
+      commits.add(new Commit(base.id(), List.of(base.parents().get(0), String.format("f%06x%033x", number, 0)),
+          subject, subject + "\n\n" + title + "\n", name, email, base.authorTime()));
       pullRequests.put(number, pullRequest(number, title, login, milestone, pullBase, labels));
     }
 
