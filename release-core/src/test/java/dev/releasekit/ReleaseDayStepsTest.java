@@ -196,7 +196,7 @@ class ReleaseDayStepsTest {
     @Test
     void homeAssistantRefusesToPublishWhileMasterSaysDev() {
       fixture.project().commit("master", "Oops, dev on master", Map.of("homeassistant/const.py",
-          dev.releasekit.local.LocalProject.homeAssistantConst(57, "0.dev0")));
+          dev.releasekit.testing.HomeAssistantFiles.constPy(57, "0.dev0")));
       assertBlocks(r -> r.command("script/release"), PreconditionException.class, "a dev version");
     }
 

@@ -126,7 +126,7 @@ class StepsTest {
     void fileAheadOfTheVersionBlocks() {
       fixture.project().branch("release-0-57", "dev");
       fixture.project().commit("release-0-57", "Someone bumped", Map.of("homeassistant/const.py",
-          dev.releasekit.local.LocalProject.homeAssistantConst(57, "1")));
+          dev.releasekit.testing.HomeAssistantFiles.constPy(57, "1")));
       assertBlocksAndChangesNothing(release("0.57", steps), PreconditionException.class, "never goes backwards");
     }
 

@@ -4,9 +4,9 @@ import dev.releasekit.Change;
 import dev.releasekit.Conventions;
 import dev.releasekit.StepResult;
 import dev.releasekit.docker.Registry;
-import dev.releasekit.docker.internal.ImagePusher;
-import dev.releasekit.docker.internal.LocalRegistryServer;
-import dev.releasekit.docker.internal.SampleImages;
+import dev.releasekit.docker.testing.ImagePusher;
+import dev.releasekit.docker.testing.LocalRegistryServer;
+import dev.releasekit.docker.testing.SampleImages;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.ResultKey;
 import dev.releasekit.spi.Announcer;
@@ -38,13 +38,12 @@ import java.util.stream.Stream;
  * of 1 layer and one of 20 layers, each given two new tags. Requests are counted from the registry's access log,
  * so both tools are counted the same way; times are wall-clock for one run (skopeo includes its process start).
  *
- * <pre>
- * mvn -q -pl examples -am package -DskipTests
- * mvn -q -pl examples dependency:build-classpath -Dmdep.outputFile=/tmp/rk-cp.txt
- * java -cp examples/target/classes:release-docker/target/classes:release-core/target/classes:$(cat /tmp/rk-cp.txt) \
- *     dev.releasekit.examples.RetagBenchmark
- * </pre>
+ * <pre>{@code
+ * mvn -q -DskipTests install && mvn -q -f examples exec:java -Dexec.mainClass=dev.releasekit.examples.RetagBenchmark
+ * }</pre>
  *
+ * The registry, the sample images and the pusher are release-docker's test fixtures
+ * ({@code dev.releasekit.docker.testing}, in its test-jar).
  * Needs Debian's {@code docker-registry} and {@code skopeo}.
  */
 public final class RetagBenchmark {

@@ -11,7 +11,7 @@ import dev.releasekit.ResultKey;
 import dev.releasekit.StepResult;
 import dev.releasekit.docker.HelmChart;
 import dev.releasekit.docker.Registry;
-import dev.releasekit.docker.internal.SampleImages;
+import dev.releasekit.docker.testing.SampleImages;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.local.LocalHosting;
 import dev.releasekit.local.LocalProject;

@@ -5,6 +5,7 @@ import dev.releasekit.ReleaseException;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.git.internal.Merges;
 import dev.releasekit.git.internal.Trees;
+import dev.releasekit.local.internal.HomeAssistantFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,20 +43,6 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * arrive; the clone sees them after a fetch.
  */
 public final class LocalProject {
-  /** Home Assistant's {@code homeassistant/const.py} in its older form, at a given minor and patch label. */
-  public static String homeAssistantConst(int minor, String patch) {
-    return "\"\"\"Constants used by Home Assistant components.\"\"\"\n"
-        + "# pylint: disable=unused-import\n"
-        + "MAJOR_VERSION = 0\n"
-        + "MINOR_VERSION = " + minor + "\n"
-        + "PATCH_VERSION = '" + patch + "'\n"
-        + "__short_version__ = '{}.{}'.format(MAJOR_VERSION, MINOR_VERSION)\n"
-        + "__version__ = '{}.{}'.format(__short_version__, PATCH_VERSION)\n"
-        + "REQUIRED_PYTHON_VER = (3, 4, 2)\n"
-        + "\n"
-        + "PROJECT_NAME = 'Home Assistant'\n";
-  }
-
   private static final PersonIdent SEED = new PersonIdent("Paulus Schoutsen", "balloob@users.noreply.github.com",
       Instant.parse("2017-10-20T10:00:00Z"), ZoneOffset.UTC);
 
@@ -79,12 +66,12 @@ public final class LocalProject {
   public static LocalProject homeAssistant(Path directory) {
     LocalProject project = empty(directory, "core", "master");
     project.commit("master", "Initial commit", Map.of(
-        "homeassistant/const.py", homeAssistantConst(56, "0"),
+        "homeassistant/const.py", HomeAssistantFiles.constPy(56, "0"),
         "homeassistant/__init__.py", "\"\"\"Init file for Home Assistant.\"\"\"\n",
         "README.rst", "Home Assistant\n==============\n\nOpen-source home automation platform.\n"));
     project.branch("dev", "master");
     project.commit("dev", "Version bump to 0.57.0.dev0", Map.of("homeassistant/const.py",
-        homeAssistantConst(57, "0.dev0")));
+        HomeAssistantFiles.constPy(57, "0.dev0")));
     project.commit("dev", "Add fail2ban sensor (#9975)", Map.of("homeassistant/components/sensor/fail2ban.py",
         "\"\"\"Support for fail2ban.\"\"\"\n"));
     project.commit("master", "Fix light flicker (#9990)", Map.of("homeassistant/components/light/__init__.py",

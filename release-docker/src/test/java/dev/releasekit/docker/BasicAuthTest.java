@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.releasekit.AuthenticationException;
 import dev.releasekit.Secret;
-import dev.releasekit.docker.internal.SampleImages;
-import dev.releasekit.docker.internal.SampleImages.Image;
+import dev.releasekit.docker.testing.SampleImages;
+import dev.releasekit.docker.testing.SampleImages.Image;
 import dev.releasekit.testing.RecordingContext;
 import dev.releasekit.testing.StepResultAssert;
 import dev.releasekit.docker.testing.RegistryFixture;

@@ -10,7 +10,7 @@ import dev.releasekit.Plan;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.Release;
 import dev.releasekit.Report;
-import dev.releasekit.docker.internal.SampleImages;
+import dev.releasekit.docker.testing.SampleImages;
 import dev.releasekit.testing.FakeTime;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.local.LocalHosting;

@@ -11,7 +11,7 @@ import dev.releasekit.Release;
 import dev.releasekit.Report;
 import dev.releasekit.ResultKey;
 import dev.releasekit.StepResult;
-import dev.releasekit.docker.internal.SampleImages;
+import dev.releasekit.docker.testing.SampleImages;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.local.LocalProject;
 import dev.releasekit.testing.FakeTime;

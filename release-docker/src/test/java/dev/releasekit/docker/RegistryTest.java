@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.releasekit.PreconditionException;
 import dev.releasekit.docker.internal.MediaTypes;
-import dev.releasekit.docker.internal.SampleImages;
-import dev.releasekit.docker.internal.SampleImages.Image;
+import dev.releasekit.docker.testing.SampleImages;
+import dev.releasekit.docker.testing.SampleImages.Image;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.docker.testing.RequestLog;
 import dev.releasekit.spi.ImageManifest;

@@ -1,6 +1,7 @@
 /**
  * Not API: the HTTP client of the distribution API (authentication, retries, rate limits), the Docker
- * configuration reader, media types, and the local {@code docker-registry} launcher and sample images that the
- * tests' registry fixture and the retag benchmark share. Anything here may change without notice.
+ * configuration reader and media types. Anything here may change without notice. The local {@code docker-registry}
+ * launcher, the sample images and the image pusher are test fixtures in the test-jar's
+ * {@code dev.releasekit.docker.testing}.
  */
 package dev.releasekit.docker.internal;

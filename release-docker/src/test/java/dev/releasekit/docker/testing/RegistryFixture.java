@@ -2,9 +2,6 @@ package dev.releasekit.docker.testing;
 
 import dev.releasekit.Secret;
 import dev.releasekit.docker.Registry;
-import dev.releasekit.docker.internal.ImagePusher;
-import dev.releasekit.docker.internal.LocalRegistryServer;
-import dev.releasekit.docker.internal.SampleImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
-package dev.releasekit.docker.internal;
+package dev.releasekit.docker.testing;
 
+import dev.releasekit.docker.internal.Json;
+import dev.releasekit.docker.internal.MediaTypes;
 import dev.releasekit.spi.ImageManifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,10 @@
-package dev.releasekit.docker.internal;
+package dev.releasekit.docker.testing;
 
 import dev.releasekit.RemoteException;
 import dev.releasekit.Secret;
 import dev.releasekit.spi.Sleeper;
+import dev.releasekit.docker.internal.DockerConfig;
+import dev.releasekit.docker.internal.RegistryClient;
 import dev.releasekit.docker.internal.RegistryClient.Answer;
 import dev.releasekit.docker.internal.RegistryClient.Call;
 import dev.releasekit.spi.ImageManifest;

@@ -1,4 +1,4 @@
-package dev.releasekit.docker.internal;
+package dev.releasekit.docker.testing;
 
 import dev.releasekit.PreconditionException;
 import dev.releasekit.ReleaseException;
@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Runs Debian's {@code docker-registry} (distribution 2.8) on 127.0.0.1 with a port the system picks, storing in a
- * folder, optionally behind htpasswd basic auth. Used by the tests' registry fixture and by the retag benchmark,
- * which cannot depend on test jars. The chosen port is read from the registry's log ("listening on ...").
+ * folder, optionally behind htpasswd basic auth. Used by the tests' registry fixture and by the retag benchmark in
+ * {@code examples}, which depends on this test-jar. The chosen port is read from the registry's log
+ * ("listening on ...").
  */
 public final class LocalRegistryServer implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");

@@ -1,5 +1,6 @@
-package dev.releasekit.local;
+package dev.releasekit.local.internal;
 
+import dev.releasekit.local.LocalHosting;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.HostingProvider;
 import java.net.URI;
@@ -8,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** Serves origins that are folders on this machine with {@link LocalHosting#forOrigin(Path)}. */
+/**
+ * Serves origins that are folders on this machine with {@link LocalHosting#forOrigin(Path)}. Registered in
+ * {@code META-INF/services/dev.releasekit.spi.HostingProvider}.
+ */
 public final class LocalHostingProvider implements HostingProvider {
   @Override
   public Optional<Hosting> forOrigin(String originUrl, Map<String, String> environment) {

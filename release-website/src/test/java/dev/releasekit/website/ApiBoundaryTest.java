@@ -1,0 +1,11 @@
+package dev.releasekit.website;
+
+import dev.releasekit.testing.ApiBoundary;
+import org.junit.jupiter.api.Test;
+
+class ApiBoundaryTest {
+  @Test
+  void usesNoOtherModulesInternalPackage() {
+    ApiBoundary.check("dev.releasekit.website");
+  }
+}
