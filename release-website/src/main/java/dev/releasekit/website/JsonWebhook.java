@@ -111,7 +111,7 @@ public final class JsonWebhook implements Announcer {
     } catch (RateLimitException e) {
       throw new SideEffect.NotPerformedException(e.getMessage() + " Nothing was sent to " + name() + ".", e);
     }
-    String body = url.redact(answer.body()).strip();
+    String body = Http.redact(url, parsed, answer.body()).strip();
     if (answer.isSuccessful()) {
       return "HTTP " + answer.status();
     }

@@ -112,7 +112,7 @@ public final class SlackWebhook implements Announcer {
     } catch (RateLimitException e) {
       throw new SideEffect.NotPerformedException(e.getMessage() + " Nothing was posted to " + channel + ".", e);
     }
-    String body = url.redact(answer.body()).strip();
+    String body = Http.redact(url, parsed, answer.body()).strip();
     if (answer.status() == 200 && body.equals("ok")) {
       return "ok";
     }

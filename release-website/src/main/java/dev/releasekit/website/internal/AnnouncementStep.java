@@ -58,9 +58,11 @@ public final class AnnouncementStep implements Step {
     for (Announcer announcer : targets) {
       String key = "announce " + announcer.name();
       Announcement announcement = new Announcement(text, nonce(context, key));
+      // In a rehearsal the context hands out overlays; the step's own announcers still say what they are.
+      Announcer typed = only.stream().filter(a -> a.name().equals(announcer.name())).findFirst().orElse(announcer);
       SideEffect effect = SideEffect.builder(key)
           .describedAs("post to " + announcer.name() + ": " + text)
-          .observableAt(where(announcer))
+          .observableAt(where(typed))
           .performedBy(() -> announcer.send(announcement))
           .checkedBy(() -> announcer.find(announcement))
           .build();
@@ -68,7 +70,7 @@ public final class AnnouncementStep implements Step {
       try {
         one = context.perform(effect);
       } catch (ConflictException e) {
-        throw announcer instanceof Slack ? new ConflictException("Slack could not tell from the channel's history"
+        throw typed instanceof Slack ? new ConflictException("Slack could not tell from the channel's history"
             + " whether the post went out: check that the bot has the channels:history scope, is a member of the"
             + " channel, and is not rate-limited. " + e.getMessage()) : e;
       }

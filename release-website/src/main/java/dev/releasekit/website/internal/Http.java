@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -98,6 +100,24 @@ public final class Http {
           + " it is only ever sent over HTTPS (plain http only to a loopback address, for tests). " + hint);
     }
     return url;
+  }
+
+  /**
+   * {@code text} (an answer's body) without the secret URL, and without its path, its query or any path segment
+   * of eight characters or more alone: that is where a webhook keeps its credential (Slack: team, bot and token
+   * ids), and what a receiver may echo back.
+   */
+  public static String redact(Secret secret, HttpUrl url, String text) {
+    List<String> parts = new ArrayList<>(List.of(url.encodedPath()));
+    Optional.ofNullable(url.encodedQuery()).ifPresent(parts::add);
+    url.encodedPathSegments().stream().filter(segment -> segment.length() >= 8).forEach(parts::add);
+    String redacted = secret.redact(text);
+    for (String part : parts) {
+      if (part.length() > 1) {
+        redacted = redacted.replace(part, "****");
+      }
+    }
+    return redacted;
   }
 
   /** Whether {@code url} may carry a credential: HTTPS, or plain HTTP to a loopback address (tests, tunnels). */
