@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code {notes}}</td><td>the first lines of the release notes ({@code ResultKey.NOTES}, from
  *       {@code Release.releaseNotes()}), GitHub variant</td></tr>
  * </table>
- * Write {@code {{} for a literal brace. A field that is not in this table is refused when the template is made.
+ * Write <code>{{</code> for a literal brace. A field that is not in this table is refused when the template is made.
  */
 public final class MessageTemplate {
   private static final Pattern FIELD = Pattern.compile("\\{\\{|\\{([^{}]*)}");
