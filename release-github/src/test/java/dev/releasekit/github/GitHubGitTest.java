@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
+import dev.releasekit.github.internal.CommitSummary;
+import dev.releasekit.github.internal.Comparison;
+import dev.releasekit.github.internal.Contributor;
 import dev.releasekit.github.testing.BareOrigin;
 import dev.releasekit.github.testing.GitHubStub;
 import dev.releasekit.github.testing.TokenLeakGuard;
@@ -58,7 +61,7 @@ class GitHubGitTest {
     assertThat(origin.parents(sha)).containsExactly(masterBefore, head);
     assertThat(origin.message(sha)).startsWith("Merge pull request #" + pull.number() + " from home-assistant/"
         + "release-0-57");
-    assertThat(github.gitRef("heads/master")).contains(sha);
+    assertThat(github.resources().git().ref("heads/master")).contains(sha);
   }
 
   @Test
@@ -109,8 +112,8 @@ class GitHubGitTest {
 
   @Test
   void gitRefOfAMissingBranchIsEmpty() {
-    assertThat(github.gitRef("heads/release-0-99")).isEmpty();
-    assertThat(github.gitRef("refs/heads/dev")).isEqualTo(origin.tip("dev"));
+    assertThat(github.resources().git().ref("heads/release-0-99")).isEmpty();
+    assertThat(github.resources().git().ref("refs/heads/dev")).isEqualTo(origin.tip("dev"));
   }
 
   @Test
@@ -119,7 +122,7 @@ class GitHubGitTest {
     origin.commit("dev", "b.txt", "b", "Fix timers (#9980)", "Paulus", "paulus@example.com");
     stub.user("fronzbot", "Kevin Fronczak", "kevin@example.com");
 
-    Comparison comparison = github.compare("master", "dev");
+    Comparison comparison = github.resources().git().compare("master", "dev");
 
     assertThat(comparison.status()).isEqualTo("ahead");
     assertThat(comparison.aheadBy()).isEqualTo(2);
@@ -135,10 +138,10 @@ class GitHubGitTest {
     origin.commit("master", "b.txt", "b", "Two", "Kevin", "kevin@example.com");
     stub.user("fronzbot", "Kevin Fronczak", "kevin@example.com");
 
-    assertThat(github.contributors()).extracting(Contributor::toString)
+    assertThat(github.resources().contributors().all()).extracting(Contributor::toString)
         .containsExactly("fronzbot (2 commits)", "Paulus (1 commits)");
-    assertThat(github.contributors().get(1).email()).contains("paulus@example.com");
-    assertThat(github.commitsByAuthor("paulus@example.com")).extracting(CommitSummary::subject)
+    assertThat(github.resources().contributors().all().get(1).email()).contains("paulus@example.com");
+    assertThat(github.resources().contributors().commitsBy("paulus@example.com")).extracting(CommitSummary::subject)
         .containsExactly("Initial");
     assertThat(stub.requests(r -> r.path().endsWith("/contributors")).get(0).query()).contains("anon=1");
   }
