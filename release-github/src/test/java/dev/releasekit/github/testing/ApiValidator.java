@@ -29,7 +29,8 @@ import java.util.Set;
  * the stub, which refuses anything but the aliased {@code pullRequest(number: N)} read the client sends.
  *
  * <p>Two kinds of answer are generic HTTP rather than per operation, and GitHub sends them on every path
- * although the description lists them on few: {@code 304 Not Modified} to {@code If-None-Match}, and the failure
+ * although the description lists them on few: {@code 304 Not Modified} to {@code If-None-Match}, the redirects
+ * of a renamed repository ({@code 301}, {@code 307}, whose bodies carry a {@code message}), and the failure
  * statuses 401, 403 (rate limits), 429, 500, 502, 503 and 504. When the operation does not document such a status,
  * the answer is checked against GitHub's {@code basic-error} shape (a JSON object with a string
  * {@code message}; 304 has no body) instead of being waved through. Faults injected by the stub (connection
@@ -38,7 +39,7 @@ import java.util.Set;
 public final class ApiValidator {
   static final String SUBSET = "/github-openapi/api.github.com.subset.json";
   static final String SUPPLEMENT = "/github-openapi/releasekit-supplement.json";
-  private static final Set<Integer> GENERIC = Set.of(304, 401, 403, 429, 500, 502, 503, 504);
+  private static final Set<Integer> GENERIC = Set.of(301, 304, 307, 401, 403, 429, 500, 502, 503, 504);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OpenApiInteractionValidator subset;
