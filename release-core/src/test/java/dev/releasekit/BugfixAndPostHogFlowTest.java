@@ -32,11 +32,11 @@ class BugfixAndPostHogFlowTest {
   @Test
   void bugfixReleaseCutsFromMasterPicksBumpsPatchMergesAndPublishes() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
-    fixture.hosting().createMilestone("0.56.2");
+    fixture.hosting().seed().milestone("0.56.2");
     String fix = fixture.project().commitAs("dev", "Fix zwave crash (#120)", Map.of("homeassistant/zwave.py",
         "CRASH = False\n"), "Zwave Dev", "zwavedev@example.com");
-    fixture.hosting().addMergedPullRequest(120, "Fix zwave crash", "zwavedev", "fix-zwave", "dev", fix,
-        Instant.parse("2017-10-26T10:00:00Z"), List.of(), "0.56.2");
+    fixture.hosting().seed().pull("Fix zwave crash").number(120).by("zwavedev").from("fix-zwave").into("dev")
+        .milestone("0.56.2").mergedAs(fix, Instant.parse("2017-10-26T10:00:00Z"));
     fixture.project().fetchClone();
 
     Report report = bugfix(fixture).run();

@@ -195,8 +195,8 @@ class CherryPickMilestoneTest {
   @Test
   void withoutATitleTheOpenMilestoneWithTheHighestVersionIsPickedAndOddTitlesAreWarnedAbout() {
     GitFixture fixture = ReleaseDayScenario.homeAssistant(temp).fixture();
-    fixture.hosting().createMilestone("0.56.3");
-    fixture.hosting().createMilestone("Someday");
+    fixture.hosting().seed().milestone("0.56.3");
+    fixture.hosting().seed().milestone("Someday");
     Report report = Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting()).onReleaseBranch()
         .cherryPickMilestone().run();
     assertThat(report.step(1).output()).contains("Fix light flicker again");

@@ -65,7 +65,7 @@ class ReleaseDayStepsTest {
 
     @Test
     void closedPullRequestBlocks() {
-      fixture.hosting().close(fixture.hosting().findPullRequest("release-0-57", "master").orElseThrow().number());
+      fixture.hosting().seed().close(fixture.hosting().findPullRequest("release-0-57", "master").orElseThrow().number());
       assertBlocks(steps, ConflictException.class, "closed without merging");
     }
   }
@@ -124,9 +124,9 @@ class ReleaseDayStepsTest {
 
     @Test
     void freshApplyWritesTheNotesIntoThePullRequestBody() {
-      fixture.hosting().addMergedPullRequest(9975, "Add fail2ban sensor", "fronzbot", "fail2ban", "dev",
-          fixture.commit("dev^1").name(), java.time.Instant.parse("2017-10-21T10:00:00Z"),
-          java.util.List.of("new-platform", "integration: sensor.fail2ban"), "0.57");
+      fixture.hosting().seed().pull("Add fail2ban sensor").number(9975).by("fronzbot").from("fail2ban").into("dev")
+          .labels("new-platform", "integration: sensor.fail2ban").milestone("0.57")
+          .mergedAs(fixture.commit("dev^1").name(), java.time.Instant.parse("2017-10-21T10:00:00Z"));
       Report report = release(steps).run();
       String body = fixture.hosting().findPullRequest("release-0-57", "master").orElseThrow().body();
       assertThat(body).contains("- Add fail2ban sensor ([@fronzbot] - [#9975]) ([sensor.fail2ban docs])"

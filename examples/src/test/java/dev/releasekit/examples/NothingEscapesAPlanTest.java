@@ -148,7 +148,7 @@ class NothingEscapesAPlanTest {
     ReleaseDayScenario day = ReleaseDayScenario.homeAssistant(temp.resolve("day")).deferUnmerged();
     ReleaseDayScenario dayAgain = ReleaseDayScenario.homeAssistant(temp.resolve("day-again")).deferUnmerged();
     GitFixture bugfix = GitFixture.homeAssistant(temp.resolve("bugfix"));
-    bugfix.hosting().createMilestone("0.56.2");
+    bugfix.hosting().seed().milestone("0.56.2");
     GitFixture postHog = GitFixture.postHog(temp.resolve("posthog"));
     GitFixture charts = GitFixture.of(LocalProject.create(temp.resolve("charts"), "charts", "master", Map.of(
         "charts/posthog/Chart.yaml", "apiVersion: v2\nname: posthog\nversion: 7.0.2\nappVersion: 1.30.0\n",

@@ -89,7 +89,7 @@ public final class LocalProject {
         "\"\"\"Support for fail2ban.\"\"\"\n"));
     project.commit("master", "Fix light flicker (#9990)", Map.of("homeassistant/components/light/__init__.py",
         "\"\"\"Lights.\"\"\"\nFLICKER_FIX = True\n"));
-    project.hosting.createMilestone("0.57");
+    project.hosting.seed().milestone("0.57");
     project.hosting.createLabel("cherry-picked");
     project.fetchClone();
     return project;

@@ -42,15 +42,27 @@ public final class ApiValidator {
   private static final Set<Integer> GENERIC = Set.of(301, 304, 307, 401, 403, 429, 500, 502, 503, 504);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The parsed descriptions, read once per JVM: parsing them costs more than a whole stub test. */
+  private static final class Descriptions {
+    static final OpenApiInteractionValidator SUBSET_VALIDATOR = validator(SUBSET);
+    static final OpenApiInteractionValidator SUPPLEMENT_VALIDATOR = validator(SUPPLEMENT);
+    static final Set<String> SUBSET_PATHS = subsetPaths();
+
+    private static Set<String> subsetPaths() {
+      Set<String> paths = new java.util.HashSet<>();
+      read(SUBSET).path("paths").fieldNames().forEachRemaining(paths::add);
+      return Set.copyOf(paths);
+    }
+  }
+
   private final OpenApiInteractionValidator subset;
   private final OpenApiInteractionValidator supplement;
   private final Set<String> subsetPaths;
 
   public ApiValidator() {
-    this.subset = validator(SUBSET);
-    this.supplement = validator(SUPPLEMENT);
-    this.subsetPaths = new java.util.HashSet<>();
-    read(SUBSET).path("paths").fieldNames().forEachRemaining(subsetPaths::add);
+    this.subset = Descriptions.SUBSET_VALIDATOR;
+    this.supplement = Descriptions.SUPPLEMENT_VALIDATOR;
+    this.subsetPaths = Descriptions.SUBSET_PATHS;
   }
 
   private static OpenApiInteractionValidator validator(String resource) {

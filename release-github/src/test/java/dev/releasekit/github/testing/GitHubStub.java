@@ -1,6 +1,7 @@
 package dev.releasekit.github.testing;
 
 import dev.releasekit.testing.FakeTime;
+import dev.releasekit.testing.Seeding;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -435,6 +436,19 @@ public final class GitHubStub implements AutoCloseable {
   public synchronized GitHubStub renamedFrom(String formerName) {
     formerNames.add(formerName.toLowerCase(Locale.ROOT));
     return this;
+  }
+
+  /** Merges an open pull request at {@code when}, as the merge button would have then. */
+  public synchronized void mergeAt(int number, Instant when) {
+    Answer answer = merge(items.get(number), when);
+    if (answer.status() != 200) {
+      throw new IllegalStateException("#" + number + " cannot be merged: " + answer.body());
+    }
+  }
+
+  /** This stub behind core's {@link Seeding}, for scenarios written once for every hosting. */
+  public Seeding seeding() {
+    return new StubSeeding(this);
   }
 
   /** Answers every write with 403 and {@code x-accepted-github-permissions: <permission>}. */
@@ -953,13 +967,18 @@ public final class GitHubStub implements AutoCloseable {
     if (!"merge".equals(input.path("merge_method").asText("merge"))) {
       validationErrors.add("merge of #" + pull.number + " asked for " + input.path("merge_method").asText());
     }
+    return merge(pull, time.instant());
+  }
+
+  /** Merges as the merge button does: a merge commit on the base (in git, with an origin) made at {@code when}. */
+  private Answer merge(StubItem pull, Instant when) {
     if (pull.merged() || !pull.state.equals("open")) {
       return error(405, "Pull Request is not mergeable");
     }
     String sha;
     if (git != null) {
       Optional<String> merged = git.merge(pull.base, pull.head, "Merge pull request #" + pull.number + " from "
-          + owner + "/" + pull.head + "\n\n" + pull.title + "\n", time.instant());
+          + owner + "/" + pull.head + "\n\n" + pull.title + "\n", when);
       if (merged.isEmpty()) {
         return error(405, "Pull Request is not mergeable");
       }
@@ -967,7 +986,7 @@ public final class GitHubStub implements AutoCloseable {
     } else {
       sha = sha1("merge" + pull.number);
     }
-    pull.mergedAt = time.instant();
+    pull.mergedAt = when;
     pull.mergeSha = sha;
     pull.state = "closed";
     ObjectNode result = skeleton.of("pull-request-merge-result");
