@@ -120,7 +120,11 @@ public final class LocalProject {
     return project;
   }
 
-  private static LocalProject empty(Path directory, String name, String mainBranch) {
+  /**
+   * A project with no commit yet: a bare origin (refusing non-fast-forward pushes and deletions) and a clone; the
+   * first {@link #commitAs} on {@code mainBranch} makes the root commit, by whom the caller says.
+   */
+  public static LocalProject empty(Path directory, String name, String mainBranch) {
     Path dir = directory.toAbsolutePath().normalize();
     Path origin = dir.resolve(name + ".git");
     Path workTree = dir.resolve(name);

@@ -4,11 +4,14 @@ import dev.releasekit.local.LocalHosting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Other people's work on a hosting, for scenarios that run on any of them: {@link #of(LocalHosting)} adapts
  * {@code LocalHosting}'s seeding builder, and release-github's test-jar adapts its GitHub stub
- * ({@code GitHubStub.seeding()}). {@link ReleaseDayScenario} is written once against this.
+ * ({@code GitHubStub.seeding()}). {@link ReleaseDayScenario} is written once against this. A hosting implements the
+ * terminal verbs; the builders are this interface's own.
  *
  * <pre>{@code
  * seeding.pull("Fix sensor rounding").number(104).by("sensordev").from("fix-sensor").into("dev")
@@ -20,10 +23,23 @@ import java.time.ZoneOffset;
 public interface Seeding {
 
   /** A pull request to record. */
-  Pull pull(String title);
+  default Pull pull(String title) {
+    return new Pull(this, title);
+  }
 
   /** A plain issue to file. */
-  Issue issue(String title);
+  default Issue issue(String title) {
+    return new Issue(this, title);
+  }
+
+  /** Records {@code pull} as merged as {@code sha} (already on origin) at {@code when}; returns its number. */
+  int recordMerged(Pull pull, String sha, Instant when);
+
+  /** Opens {@code pull} (its branches exist on origin); returns its number. */
+  int open(Pull pull);
+
+  /** Files {@code issue}, open; returns its number. */
+  int file(Issue issue);
 
   /** Creates an open milestone unless one has this title. */
   void milestone(String title);
@@ -37,113 +53,159 @@ public interface Seeding {
   /** Merges an open pull request as the hosting's merge button does (a merge commit on its base) at {@code when}. */
   void merge(int number, Instant when);
 
-  /** A pull request being seeded. */
-  interface Pull {
-    Pull number(int number);
+  /** A pull request being seeded; unset fields are the hosting's defaults (the next number, its own login). */
+  final class Pull {
+    private final Seeding seeding;
+    private final String title;
+    private int number;
+    private String author;
+    private String head;
+    private String base;
+    private List<String> labels = List.of();
+    private String milestone;
 
-    Pull by(String login);
+    private Pull(Seeding seeding, String title) {
+      this.seeding = seeding;
+      this.title = Objects.requireNonNull(title, "title");
+    }
 
-    Pull from(String head);
+    public Pull number(int number) {
+      this.number = number;
+      return this;
+    }
 
-    Pull into(String base);
+    public Pull by(String login) {
+      this.author = login;
+      return this;
+    }
 
-    Pull labels(String... names);
+    public Pull from(String head) {
+      this.head = head;
+      return this;
+    }
 
-    Pull milestone(String title);
+    public Pull into(String base) {
+      this.base = base;
+      return this;
+    }
+
+    public Pull labels(String... names) {
+      this.labels = List.of(names);
+      return this;
+    }
+
+    public Pull milestone(String title) {
+      this.milestone = title;
+      return this;
+    }
 
     /** Records it as merged as {@code sha} (already on origin) at {@code when}; returns its number. */
-    int mergedAs(String sha, Instant when);
+    public int mergedAs(String sha, Instant when) {
+      return seeding.recordMerged(this, sha, when);
+    }
 
-    /** Opens it (its branches exist on origin); returns its number. */
-    int open();
+    /** Opens it; returns its number. */
+    public int open() {
+      return seeding.open(this);
+    }
+
+    public String title() {
+      return title;
+    }
+
+    /** 0 for the next free number. */
+    public int number() {
+      return number;
+    }
+
+    /** Null for the hosting's own login. */
+    public String author() {
+      return author;
+    }
+
+    public String head() {
+      return head;
+    }
+
+    public String base() {
+      return base;
+    }
+
+    public List<String> labels() {
+      return labels;
+    }
+
+    /** Null for none. */
+    public String milestoneTitle() {
+      return milestone;
+    }
   }
 
   /** An issue being seeded. */
-  interface Issue {
-    Issue by(String login);
+  final class Issue {
+    private final Seeding seeding;
+    private final String title;
+    private String author;
+    private String milestone;
 
-    Issue milestone(String title);
+    private Issue(Seeding seeding, String title) {
+      this.seeding = seeding;
+      this.title = Objects.requireNonNull(title, "title");
+    }
+
+    public Issue by(String login) {
+      this.author = login;
+      return this;
+    }
+
+    public Issue milestone(String title) {
+      this.milestone = title;
+      return this;
+    }
 
     /** Files it, open; returns its number. */
-    int create();
+    public int create() {
+      return seeding.file(this);
+    }
+
+    public String title() {
+      return title;
+    }
+
+    /** Null for the hosting's own login. */
+    public String author() {
+      return author;
+    }
+
+    /** Null for none. */
+    public String milestoneTitle() {
+      return milestone;
+    }
   }
 
   /** {@code LocalHosting}'s seeding builder behind this interface. */
   static Seeding of(LocalHosting hosting) {
     return new Seeding() {
-      @Override
-      public Pull pull(String title) {
-        LocalHosting.PullSeed seed = hosting.seed().pull(title);
-        return new Pull() {
-          @Override
-          public Pull number(int number) {
-            seed.number(number);
-            return this;
-          }
-
-          @Override
-          public Pull by(String login) {
-            seed.by(login);
-            return this;
-          }
-
-          @Override
-          public Pull from(String head) {
-            seed.from(head);
-            return this;
-          }
-
-          @Override
-          public Pull into(String base) {
-            seed.into(base);
-            return this;
-          }
-
-          @Override
-          public Pull labels(String... names) {
-            seed.labels(names);
-            return this;
-          }
-
-          @Override
-          public Pull milestone(String title) {
-            seed.milestone(title);
-            return this;
-          }
-
-          @Override
-          public int mergedAs(String sha, Instant when) {
-            return seed.mergedAs(sha, when).number();
-          }
-
-          @Override
-          public int open() {
-            return seed.open().number();
-          }
-        };
+      private LocalHosting.PullSeed local(Pull pull) {
+        LocalHosting.PullSeed seed = hosting.seed().pull(pull.title()).number(pull.number()).from(pull.head())
+            .into(pull.base()).labels(pull.labels().toArray(String[]::new)).milestone(pull.milestoneTitle());
+        return pull.author() == null ? seed : seed.by(pull.author());
       }
 
       @Override
-      public Issue issue(String title) {
-        LocalHosting.IssueSeed seed = hosting.seed().issue(title);
-        return new Issue() {
-          @Override
-          public Issue by(String login) {
-            seed.by(login);
-            return this;
-          }
+      public int recordMerged(Pull pull, String sha, Instant when) {
+        return local(pull).mergedAs(sha, when).number();
+      }
 
-          @Override
-          public Issue milestone(String title) {
-            seed.milestone(title);
-            return this;
-          }
+      @Override
+      public int open(Pull pull) {
+        return local(pull).open().number();
+      }
 
-          @Override
-          public int create() {
-            return seed.create().number();
-          }
-        };
+      @Override
+      public int file(Issue issue) {
+        LocalHosting.IssueSeed seed = hosting.seed().issue(issue.title()).milestone(issue.milestoneTitle());
+        return (issue.author() == null ? seed : seed.by(issue.author())).create().number();
       }
 
       @Override

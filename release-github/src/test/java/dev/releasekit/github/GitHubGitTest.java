@@ -7,11 +7,17 @@ import dev.releasekit.PreconditionException;
 import dev.releasekit.github.internal.CommitSummary;
 import dev.releasekit.github.internal.Comparison;
 import dev.releasekit.github.internal.Contributor;
-import dev.releasekit.github.testing.BareOrigin;
 import dev.releasekit.github.testing.GitHubStub;
 import dev.releasekit.github.testing.TokenLeakGuard;
+import dev.releasekit.local.LocalProject;
 import dev.releasekit.spi.PullRequest;
+import dev.releasekit.testing.GitFixture;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,17 +29,46 @@ import org.junit.jupiter.api.io.TempDir;
 class GitHubGitTest {
   @TempDir
   Path temp;
-  BareOrigin origin;
+  Origin origin;
   GitHubStub stub;
   GitHub github;
 
+  /** Core's git fixture, seen as the few probes these tests use. */
+  private record Origin(LocalProject project, GitFixture fixture) {
+    /** Commits {@code path = content} on origin's {@code branch}, from master when new; the first makes master. */
+    String commit(String branch, String path, String content, String message, String name, String email) {
+      Map<String, String> refs = fixture.originRefs();
+      if (!refs.containsKey("refs/heads/" + branch) && refs.containsKey("refs/heads/master")) {
+        project.branch(branch, "master");
+      }
+      return project.commitAs(branch, message, Map.of(path, content), name, email);
+    }
+
+    void branch(String branch, String from) {
+      project.branch(branch, from);
+    }
+
+    Optional<String> tip(String branch) {
+      return Optional.ofNullable(fixture.originRefs().get("refs/heads/" + branch));
+    }
+
+    List<String> parents(String sha) {
+      return Arrays.stream(fixture.commit(sha).getParents()).map(RevCommit::name).toList();
+    }
+
+    String message(String sha) {
+      return fixture.commit(sha).getFullMessage();
+    }
+  }
+
   @BeforeEach
   void setUp() {
-    origin = BareOrigin.create(temp);
+    LocalProject project = LocalProject.empty(temp, "core", "master");
+    origin = new Origin(project, GitFixture.of(project));
     origin.commit("master", "homeassistant/const.py", "PATCH_VERSION = '0.dev0'\n", "Initial", "Paulus",
         "paulus@example.com");
     origin.branch("dev", "master");
-    stub = GitHubStub.start("home-assistant/core").withOrigin(origin.path());
+    stub = GitHubStub.start("home-assistant/core").withOrigin(project.origin());
     github = stub.client().build();
   }
 
@@ -43,7 +78,6 @@ class GitHubGitTest {
       assertThat(stub.validationErrors()).isEmpty();
     } finally {
       stub.close();
-      origin.close();
     }
   }
 

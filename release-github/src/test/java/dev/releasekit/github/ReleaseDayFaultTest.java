@@ -70,7 +70,7 @@ class ReleaseDayFaultTest {
       stub.pulls().forEach(p -> state.append('#').append(p.number).append(' ').append(p.state)
           .append(p.merged() ? " merged" : "").append(' ').append(p.labels).append('\n'));
       stub.releases().forEach(r -> state.append("release ").append(r.tag).append(r.draft ? " draft " : " published ")
-          .append(r.body.hashCode()).append('\n'));
+          .append(r.body.replace(stub.baseUrl(), "STUB").hashCode()).append('\n'));
       state.append("milestone ").append(stub.milestoneNamed("0.57").orElseThrow().state).append('\n');
       state.append("labels ").append(new TreeSet<>(stub.labelNames())).append('\n');
       scenario.fixture().contentState().forEach((ref, content) -> state.append(ref).append(' ').append(content)

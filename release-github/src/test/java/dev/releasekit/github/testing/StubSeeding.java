@@ -11,81 +11,44 @@ final class StubSeeding implements Seeding {
     this.stub = stub;
   }
 
-  @Override
-  public Pull pull(String title) {
-    return new Pull() {
-      private GitHubStub.ItemSeed seed = stub.pull(title);
-
-      @Override
-      public Pull number(int number) {
-        seed = seed.number(number);
-        return this;
-      }
-
-      @Override
-      public Pull by(String login) {
-        seed.author(login);
-        return this;
-      }
-
-      @Override
-      public Pull from(String head) {
-        seed.head(head);
-        return this;
-      }
-
-      @Override
-      public Pull into(String base) {
-        seed.base(base);
-        return this;
-      }
-
-      @Override
-      public Pull labels(String... names) {
-        seed.labels(names);
-        return this;
-      }
-
-      @Override
-      public Pull milestone(String title) {
-        seed.milestone(title);
-        return this;
-      }
-
-      @Override
-      public int mergedAs(String sha, Instant when) {
-        return seed.mergedAs(sha, when).create();
-      }
-
-      @Override
-      public int open() {
-        return seed.create();
-      }
-    };
+  private GitHubStub.ItemSeed item(Pull pull) {
+    GitHubStub.ItemSeed seed = stub.pull(pull.title()).number(pull.number()).labels(pull.labels()
+        .toArray(String[]::new));
+    if (pull.author() != null) {
+      seed.author(pull.author());
+    }
+    if (pull.head() != null) {
+      seed.head(pull.head());
+    }
+    if (pull.base() != null) {
+      seed.base(pull.base());
+    }
+    if (pull.milestoneTitle() != null) {
+      seed.milestone(pull.milestoneTitle());
+    }
+    return seed;
   }
 
   @Override
-  public Issue issue(String title) {
-    return new Issue() {
-      private final GitHubStub.ItemSeed seed = stub.issue(title);
+  public int recordMerged(Pull pull, String sha, Instant when) {
+    return item(pull).mergedAs(sha, when).create();
+  }
 
-      @Override
-      public Issue by(String login) {
-        seed.author(login);
-        return this;
-      }
+  @Override
+  public int open(Pull pull) {
+    return item(pull).create();
+  }
 
-      @Override
-      public Issue milestone(String title) {
-        seed.milestone(title);
-        return this;
-      }
-
-      @Override
-      public int create() {
-        return seed.create();
-      }
-    };
+  @Override
+  public int file(Issue issue) {
+    GitHubStub.ItemSeed seed = stub.issue(issue.title());
+    if (issue.author() != null) {
+      seed.author(issue.author());
+    }
+    if (issue.milestoneTitle() != null) {
+      seed.milestone(issue.milestoneTitle());
+    }
+    return seed.create();
   }
 
   @Override
