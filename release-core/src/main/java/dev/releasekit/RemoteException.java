@@ -25,6 +25,16 @@ public class RemoteException extends ReleaseException {
     this.requestId = requestId;
   }
 
+  /** The service answered {@code status}; {@code requestId} may be null. */
+  public static RemoteException of(String service, int status, String requestId, String message) {
+    return new RemoteException(service, status, requestId, message, null);
+  }
+
+  /** No answer arrived (status 0): the connection failed with {@code cause}, which is kept. */
+  public static RemoteException transport(String service, String message, Throwable cause) {
+    return new RemoteException(service, 0, null, message, cause);
+  }
+
   /** The service that failed, such as {@code api.github.com} or {@code registry-1.docker.io}. */
   public String service() {
     return service;

@@ -33,11 +33,11 @@ class BugfixAndPostHogFlowTest {
 
   /** Milestone 0.56.2 with one merged pull request on dev, #120, to pick. */
   static GitFixture withZwaveFix(GitFixture fixture) {
-    fixture.hosting().createMilestone("0.56.2");
+    fixture.hosting().seed().milestone("0.56.2");
     String fix = fixture.project().commitAs("dev", "Fix zwave crash (#120)", Map.of("homeassistant/zwave.py",
         "CRASH = False\n"), "Zwave Dev", "zwavedev@example.com");
-    fixture.hosting().addMergedPullRequest(120, "Fix zwave crash", "zwavedev", "fix-zwave", "dev", fix,
-        Instant.parse("2017-10-26T10:00:00Z"), List.of(), "0.56.2");
+    fixture.hosting().seed().pull("Fix zwave crash").number(120).by("zwavedev").from("fix-zwave").into("dev")
+        .milestone("0.56.2").mergedAs(fix, Instant.parse("2017-10-26T10:00:00Z"));
     fixture.project().fetchClone();
     return fixture;
   }
@@ -87,7 +87,7 @@ class BugfixAndPostHogFlowTest {
   @Test
   void withoutADateTheFixedClockDatesThePatchNotes() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
-    fixture.hosting().createMilestone("0.56.2");
+    fixture.hosting().seed().milestone("0.56.2");
     fixture.project().fetchClone();
     Clock clock = Clock.fixed(Instant.parse("2017-11-04T21:00:00Z"), ZoneOffset.UTC);
 

@@ -114,8 +114,7 @@ class CherryPickMilestoneTest {
     GitFixture fixture = scenario.fixture();
     String beforeCut = fixture.commit("release-0-57~2").name();   // under the bump and the hand-applied fix
     assertThat(fixture.isAncestor(beforeCut, "dev")).isTrue();
-    fixture.hosting().addMergedPullRequest(108, "Fix zone radius", "zonedev", "fix-zone", "dev", beforeCut,
-        Instant.parse("2017-10-20T10:00:00Z"), List.of(), "0.57");
+    fixture.hosting().seed().pull("Fix zone radius").number(108).by("zonedev").from("fix-zone").into("dev").milestone("0.57").mergedAs(beforeCut, Instant.parse("2017-10-20T10:00:00Z"));
 
     Report report = pick(fixture, fixture.hosting()).run();
 
@@ -132,9 +131,7 @@ class CherryPickMilestoneTest {
   void aPullRequestMergedBeforeTheCutButLabelledCherryPickedIsWarnedAbout() {
     ReleaseDayScenario scenario = ReleaseDayScenario.homeAssistant(temp);
     GitFixture fixture = scenario.fixture();
-    fixture.hosting().addMergedPullRequest(108, "Fix zone radius", "zonedev", "fix-zone", "dev",
-        fixture.commit("release-0-57~2").name(), Instant.parse("2017-10-20T10:00:00Z"),
-        List.of("cherry-picked"), "0.57");
+    fixture.hosting().seed().pull("Fix zone radius").number(108).by("zonedev").from("fix-zone").into("dev").labels("cherry-picked").milestone("0.57").mergedAs(fixture.commit("release-0-57~2").name(), Instant.parse("2017-10-20T10:00:00Z"));
 
     Report report = pick(fixture, fixture.hosting()).run();
 
@@ -230,8 +227,8 @@ class CherryPickMilestoneTest {
   @Test
   void withoutATitleTheOpenMilestoneWithTheHighestVersionIsPickedAndOddTitlesAreWarnedAbout() {
     GitFixture fixture = ReleaseDayScenario.homeAssistant(temp).fixture();
-    fixture.hosting().createMilestone("0.56.3");
-    fixture.hosting().createMilestone("Someday");
+    fixture.hosting().seed().milestone("0.56.3");
+    fixture.hosting().seed().milestone("Someday");
     Report report = Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting()).onReleaseBranch()
         .cherryPickMilestone().run();
     assertThat(report.step(1).output()).contains("Fix light flicker again");

@@ -73,7 +73,7 @@ class ReleaseDayStepsTest {
 
     @Test
     void closedPullRequestBlocks() {
-      fixture.hosting().close(fixture.hosting().findPullRequest("release-0-57", "master").orElseThrow().number());
+      fixture.hosting().seed().close(fixture.hosting().findPullRequest("release-0-57", "master").orElseThrow().number());
       assertBlocks(steps, ConflictException.class, "closed without merging");
     }
   }
@@ -132,9 +132,9 @@ class ReleaseDayStepsTest {
 
     @Test
     void freshApplyWritesTheNotesIntoThePullRequestBody() {
-      fixture.hosting().addMergedPullRequest(9975, "Add fail2ban sensor", "fronzbot", "fail2ban", "dev",
-          fixture.commit("dev^1").name(), Instant.parse("2017-10-21T10:00:00Z"),
-          List.of("new-platform", "integration: sensor.fail2ban"), "0.57");
+      fixture.hosting().seed().pull("Add fail2ban sensor").number(9975).by("fronzbot").from("fail2ban").into("dev")
+          .labels("new-platform", "integration: sensor.fail2ban").milestone("0.57")
+          .mergedAs(fixture.commit("dev^1").name(), java.time.Instant.parse("2017-10-21T10:00:00Z"));
       Report report = release(steps).run();
       String body = fixture.hosting().findPullRequest("release-0-57", "master").orElseThrow().body();
       assertThat(body).contains("- Add fail2ban sensor ([@fronzbot] - [#9975]) ([sensor.fail2ban docs])"
@@ -281,13 +281,12 @@ class ReleaseDayStepsTest {
       String split = posthog.project().commitAs("master", "refactor(api): Split event endpoint (#7008)\n\n"
           + "BREAKING CHANGE: /api/event no longer accepts GET.", Map.of("api.py", "GET = False\n"), "Paolo",
           "paolo@posthog.com");
-      posthog.hosting().addMergedPullRequest(7001, "Add funnel correlation", "jane", "f", "master",
-          posthog.commit("master~3").name(), Instant.parse("2021-12-01T10:00:00Z"), List.of(),
-          null);
-      posthog.hosting().addMergedPullRequest(7005, "feat!: Drop Python 3.7 support", "timgl", "py", "master", drop,
-          Instant.parse("2021-12-02T10:00:00Z"), List.of(), null);
-      posthog.hosting().addMergedPullRequest(7008, "refactor(api): Split event endpoint", "paolodamico", "api",
-          "master", split, Instant.parse("2021-12-03T10:00:00Z"), List.of(), null);
+      posthog.hosting().seed().pull("Add funnel correlation").number(7001).by("jane").from("f").into("master")
+          .mergedAs(posthog.commit("master~3").name(), Instant.parse("2021-12-01T10:00:00Z"));
+      posthog.hosting().seed().pull("feat!: Drop Python 3.7 support").number(7005).by("timgl").from("py").into("master")
+          .mergedAs(drop, Instant.parse("2021-12-02T10:00:00Z"));
+      posthog.hosting().seed().pull("refactor(api): Split event endpoint").number(7008).by("paolodamico").from("api").into("master")
+          .mergedAs(split, Instant.parse("2021-12-03T10:00:00Z"));
       posthog.project().fetchClone();
       Release release = Release.of("1.31.0").conventions(Conventions.postHog()).in(posthog.workTree())
           .hostedOn(posthog.hosting()).date(LocalDate.of(2021, 12, 16)).cutBranch().changelog();

@@ -194,7 +194,7 @@ class StepsTest {
     @Test
     void pullRequestClosedWithoutMergingBlocks() {
       release("0.57", steps).run();
-      fixture.hosting().close(fixture.hosting().findPullRequest("release-0-57", "master").orElseThrow().number());
+      fixture.hosting().seed().close(fixture.hosting().findPullRequest("release-0-57", "master").orElseThrow().number());
       assertBlocksAndChangesNothing(release("0.57", steps), ConflictException.class, "closed without merging");
     }
   }

@@ -148,8 +148,11 @@ class NothingEscapesAPlanTest {
     ReleaseDayScenario day = ReleaseDayScenario.homeAssistant(temp.resolve("day")).deferUnmerged();
     ReleaseDayScenario dayAgain = ReleaseDayScenario.homeAssistant(temp.resolve("day-again")).deferUnmerged();
     GitFixture bugfix = GitFixture.homeAssistant(temp.resolve("bugfix"));
-    bugfix.hosting().createMilestone("0.56.2");
+    bugfix.hosting().seed().milestone("0.56.2");
     GitFixture postHog = GitFixture.postHog(temp.resolve("posthog"));
+    // The changelog is built from the pull requests the hosting knows; an empty one is refused.
+    postHog.hosting().seed().pull("Add funnel correlation").number(7001).by("jane").from("funnels").into("master")
+        .mergedAs(postHog.commit("master~1").name(), Instant.parse("2021-12-01T10:00:00Z"));
     GitFixture charts = GitFixture.of(LocalProject.create(temp.resolve("charts"), "charts", "master", Map.of(
         "charts/posthog/Chart.yaml", "apiVersion: v2\nname: posthog\nversion: 7.0.2\nappVersion: 1.30.0\n",
         "charts/posthog/values.yaml", "image:\n  repository: posthog/posthog\n  tag:\n"

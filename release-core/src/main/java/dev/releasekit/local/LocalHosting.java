@@ -51,7 +51,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  *
  * <pre>{@code
  * LocalHosting hosting = LocalHosting.open(Path.of("hosting"), Path.of("origin.git"));
- * hosting.createMilestone("0.57");
+ * hosting.seed().milestone("0.57");
  * Release.of("0.57").in(Path.of("core")).hostedOn(hosting).cutBranch().openPr().run();
  * hosting.findPullRequest("release-0-57", "master");   // the PR the run opened
  * }</pre>
@@ -158,11 +158,10 @@ public final class LocalHosting implements Hosting {
 
   @Override
   public PullRequest openPullRequest(String head, String base, String title, String body) {
-    return openPullRequest(head, base, title, body, login);
+    return open(head, base, title, body, login);
   }
 
-  /** Opens a pull request as {@code author}, for seeding a hosting with other people's work. */
-  public PullRequest openPullRequest(String head, String base, String title, String body, String author) {
+  private PullRequest open(String head, String base, String title, String body, String author) {
     requireBranch(head);
     requireBranch(base);
     return store.write(state -> {
@@ -308,88 +307,6 @@ public final class LocalHosting implements Hosting {
     });
   }
 
-  /** Creates an open milestone, or returns the one with this title. */
-  public Milestone createMilestone(String title) {
-    return store.write(state -> {
-      for (MilestoneData m : state.milestones) {
-        if (m.title.equals(title)) {
-          return toMilestone(m);
-        }
-      }
-      MilestoneData m = new MilestoneData();
-      m.number = state.nextMilestone++;
-      m.title = title;
-      m.state = "open";
-      state.milestones.add(m);
-      return toMilestone(m);
-    });
-  }
-
-  /**
-   * Records a pull request that was merged as {@code mergeCommit} (already on origin), as a squash or merge button
-   * would have left it; for seeding a milestone. Number 0 takes the next free number.
-   */
-  public PullRequest addMergedPullRequest(int number, String title, String author, String head, String base,
-      String mergeCommit, Instant mergedAt, List<String> labels, String milestone) {
-    return store.write(state -> {
-      Item item = new Item();
-      item.number = number == 0 ? state.nextNumber : number;
-      if (state.items.stream().anyMatch(i -> i.number == item.number)) {
-        throw new ConflictException("#" + item.number + " already exists.");
-      }
-      state.nextNumber = Math.max(state.nextNumber, item.number + 1);
-      item.kind = "pull";
-      item.title = title;
-      item.body = "";
-      item.state = "merged";
-      item.author = author;
-      item.head = head;
-      item.base = base;
-      item.mergeCommitSha = mergeCommit;
-      item.mergedAt = mergedAt.toString();
-      item.labels = new ArrayList<>(labels);
-      item.milestone = milestone;
-      state.items.add(item);
-      return toPull(item);
-    });
-  }
-
-  /** Files a plain issue, for seeding. */
-  public Issue createIssue(String title, String author, List<String> labels, String milestone) {
-    return store.write(state -> {
-      Item item = new Item();
-      item.number = state.nextNumber++;
-      item.kind = "issue";
-      item.title = title;
-      item.body = "";
-      item.state = "open";
-      item.author = author;
-      item.labels = new ArrayList<>(labels);
-      item.milestone = milestone;
-      state.items.add(item);
-      return toIssue(item);
-    });
-  }
-
-  /** Puts an issue or pull request in a milestone (null removes it). */
-  public void setMilestone(int number, String milestone) {
-    store.write(state -> {
-      item(state, number).milestone = milestone;
-      return null;
-    });
-  }
-
-  /** Closes an issue or an unmerged pull request. */
-  public void close(int number) {
-    store.write(state -> {
-      Item item = item(state, number);
-      if (!"merged".equals(item.state)) {
-        item.state = "closed";
-      }
-      return null;
-    });
-  }
-
   // Releases
 
   @Override
@@ -441,16 +358,209 @@ public final class LocalHosting implements Hosting {
         .map(u -> new User(u.login, Optional.ofNullable(u.name), userUrl(u.login))));
   }
 
-  /** Registers a user's display name, for seeding. */
-  public void addUser(String login, String name) {
-    store.write(state -> {
-      state.users.removeIf(u -> u.login.equals(login));
-      UserData u = new UserData();
-      u.login = login;
-      u.name = name;
-      state.users.add(u);
-      return null;
-    });
+  // Seeding
+
+  /**
+   * Fills this hosting with other people's work, for tests, demos and sandboxes: pull requests merged or open,
+   * issues, milestones and users, each with a builder instead of positional arguments.
+   *
+   * <pre>{@code
+   * hosting.seed().pull("Fix sensor rounding").number(104).by("sensordev").from("fix-sensor").into("dev")
+   *     .milestone("0.57").mergedAs(sha, Instant.parse("2017-10-25T10:00:00Z"));
+   * hosting.seed().issue("Lights flicker on 0.56").by("user1").milestone("0.57").create();
+   * }</pre>
+   */
+  public Seed seed() {
+    return new Seed();
+  }
+
+  /** The seeding verbs of a {@link LocalHosting}. */
+  public final class Seed {
+    private Seed() {}
+
+    /** A pull request to record; finish with {@link PullSeed#mergedAs} or {@link PullSeed#open()}. */
+    public PullSeed pull(String title) {
+      return new PullSeed(title);
+    }
+
+    /** A plain issue to file; finish with {@link IssueSeed#create()}. */
+    public IssueSeed issue(String title) {
+      return new IssueSeed(title);
+    }
+
+    /** Creates an open milestone, or returns the one with this title. */
+    public Milestone milestone(String title) {
+      return store.write(state -> {
+        for (MilestoneData m : state.milestones) {
+          if (m.title.equals(title)) {
+            return toMilestone(m);
+          }
+        }
+        MilestoneData m = new MilestoneData();
+        m.number = state.nextMilestone++;
+        m.title = title;
+        m.state = "open";
+        state.milestones.add(m);
+        return toMilestone(m);
+      });
+    }
+
+    /** Puts an issue or pull request in a milestone (null removes it). */
+    public void moveTo(int number, String milestone) {
+      store.write(state -> {
+        item(state, number).milestone = milestone;
+        return null;
+      });
+    }
+
+    /** Closes an issue or an unmerged pull request. */
+    public void close(int number) {
+      store.write(state -> {
+        Item item = item(state, number);
+        if (!"merged".equals(item.state)) {
+          item.state = "closed";
+        }
+        return null;
+      });
+    }
+
+    /** Registers a user's display name. */
+    public void user(String login, String name) {
+      store.write(state -> {
+        state.users.removeIf(u -> u.login.equals(login));
+        UserData u = new UserData();
+        u.login = login;
+        u.name = name;
+        state.users.add(u);
+        return null;
+      });
+    }
+  }
+
+  /** A pull request being seeded. Unset: the next free number, author {@code releasekit}, no labels. */
+  public final class PullSeed {
+    private final String title;
+    private int number;
+    private String author = login;
+    private String head;
+    private String base;
+    private List<String> labels = List.of();
+    private String milestone;
+
+    private PullSeed(String title) {
+      this.title = Objects.requireNonNull(title, "title");
+    }
+
+    public PullSeed number(int number) {
+      this.number = number;
+      return this;
+    }
+
+    public PullSeed by(String author) {
+      this.author = Objects.requireNonNull(author, "author");
+      return this;
+    }
+
+    public PullSeed from(String head) {
+      this.head = head;
+      return this;
+    }
+
+    public PullSeed into(String base) {
+      this.base = base;
+      return this;
+    }
+
+    public PullSeed labels(String... labels) {
+      this.labels = List.of(labels);
+      return this;
+    }
+
+    public PullSeed milestone(String milestone) {
+      this.milestone = milestone;
+      return this;
+    }
+
+    /** Opens it; its branches must exist on origin. Number and labels are not set on an open pull request. */
+    public PullRequest open() {
+      PullRequest opened = LocalHosting.this.open(head, base, title, "", author);
+      if (milestone != null) {
+        seed().moveTo(opened.number(), milestone);
+      }
+      return pullRequest(opened.number());
+    }
+
+    /**
+     * Records it as merged as {@code mergeCommit} (already on origin) at {@code mergedAt}, as a squash or merge
+     * button would have left it.
+     */
+    public PullRequest mergedAs(String mergeCommit, Instant mergedAt) {
+      return store.write(state -> {
+        Item item = new Item();
+        item.number = number == 0 ? state.nextNumber : number;
+        if (state.items.stream().anyMatch(i -> i.number == item.number)) {
+          throw new ConflictException("#" + item.number + " already exists.");
+        }
+        state.nextNumber = Math.max(state.nextNumber, item.number + 1);
+        item.kind = "pull";
+        item.title = title;
+        item.body = "";
+        item.state = "merged";
+        item.author = author;
+        item.head = head;
+        item.base = base;
+        item.mergeCommitSha = Objects.requireNonNull(mergeCommit, "mergeCommit");
+        item.mergedAt = mergedAt.toString();
+        item.labels = new ArrayList<>(labels);
+        item.milestone = milestone;
+        state.items.add(item);
+        return toPull(item);
+      });
+    }
+  }
+
+  /** An issue being seeded. */
+  public final class IssueSeed {
+    private final String title;
+    private String author = login;
+    private List<String> labels = List.of();
+    private String milestone;
+
+    private IssueSeed(String title) {
+      this.title = Objects.requireNonNull(title, "title");
+    }
+
+    public IssueSeed by(String author) {
+      this.author = Objects.requireNonNull(author, "author");
+      return this;
+    }
+
+    public IssueSeed labels(String... labels) {
+      this.labels = List.of(labels);
+      return this;
+    }
+
+    public IssueSeed milestone(String milestone) {
+      this.milestone = milestone;
+      return this;
+    }
+
+    /** Files it, open, with the next free number. */
+    public Issue create() {
+      return store.write(state -> {
+        Item item = new Item();
+        item.number = state.nextNumber++;
+        item.kind = "issue";
+        item.title = title;
+        item.body = "";
+        item.state = "open";
+        item.author = author;
+        item.labels = new ArrayList<>(labels);
+        item.milestone = milestone;
+        state.items.add(item);
+        return toIssue(item);
+      });
+    }
   }
 
   // Mapping

@@ -76,7 +76,7 @@ public final class LocalProject {
         "\"\"\"Support for fail2ban.\"\"\"\n"));
     project.commit("master", "Fix light flicker (#9990)", Map.of("homeassistant/components/light/__init__.py",
         "\"\"\"Lights.\"\"\"\nFLICKER_FIX = True\n"));
-    project.hosting.createMilestone("0.57");
+    project.hosting.seed().milestone("0.57");
     project.hosting.createLabel("cherry-picked");
     project.fetchClone();
     return project;
@@ -107,7 +107,11 @@ public final class LocalProject {
     return project;
   }
 
-  private static LocalProject empty(Path directory, String name, String mainBranch) {
+  /**
+   * A project with no commit yet: a bare origin (refusing non-fast-forward pushes and deletions) and a clone; the
+   * first {@link #commitAs} on {@code mainBranch} makes the root commit, by whom the caller says.
+   */
+  public static LocalProject empty(Path directory, String name, String mainBranch) {
     Path dir = directory.toAbsolutePath().normalize();
     Path origin = dir.resolve(name + ".git");
     Path workTree = dir.resolve(name);

@@ -71,7 +71,7 @@ class LocalHostingTest {
   @Test
   void addingALabelThatDoesNotExistIsRefusedAndNothingIsCreated() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
-    int issue = fixture.hosting().createIssue("Bug", "someone", List.of(), null).number();
+    int issue = fixture.hosting().seed().issue("Bug").by("someone").create().number();
     assertThatThrownBy(() -> fixture.hosting().addLabels(issue, List.of("bump-minor")))
         .isInstanceOf(PreconditionException.class).hasMessageContaining("'bump-minor' does not exist");
     assertThat(fixture.hosting().labels()).containsExactly("cherry-picked");

@@ -1,91 +1,124 @@
 package dev.releasekit.testing;
 
 import dev.releasekit.Release;
-import dev.releasekit.local.LocalHosting;
 import dev.releasekit.local.LocalProject;
-import dev.releasekit.spi.PullRequest;
+import dev.releasekit.spi.Hosting;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Home Assistant on release day: preparation done (release-0-57 cut, bumped, its pull request open), then a
- * milestone 0.57 holding, after the cut, three plain merged pull requests (#101, #102, #104 merged at t3, t1, t0),
- * one merged with a merge commit (#105 at t2), one whose change is already on the release branch (#104, applied by
- * hand without a trailer), an unmerged pull request (#106) and a plain issue (#107). Merge order: 104, 102, 105, 101.
+ * Home Assistant on release day, on any hosting: preparation done (release-0-57 cut, bumped, its pull request
+ * open), then a milestone 0.57 holding, after the cut, three plain merged pull requests (#101, #102, #104 merged at
+ * t3, t1, t0), one merged by the hosting with a merge commit (#105 at t2), one whose change is already on the
+ * release branch (#104, applied by hand without a trailer), an unmerged pull request (#106) and a plain issue
+ * (#107). Merge order: 104, 102, 105, 101.
+ *
+ * <p>It is written once, against {@link Seeding}: {@link #homeAssistant(Path)} runs it on the fixture's
+ * {@code LocalHosting}; {@link #on(GitFixture, Hosting, Seeding)} on any other hosting, such as release-github's
+ * stub.
  */
 public final class ReleaseDayScenario {
   public static final Instant T0 = Instant.parse("2017-10-25T10:00:00Z");
 
   private final GitFixture fixture;
+  private final Hosting hosting;
+  private final Seeding seeding;
   private final int mergeCommitPr;
   private final int unmergedPr;
   private final int issue;
 
-  private ReleaseDayScenario(GitFixture fixture, int mergeCommitPr, int unmergedPr, int issue) {
+  private ReleaseDayScenario(GitFixture fixture, Hosting hosting, Seeding seeding, int mergeCommitPr,
+      int unmergedPr, int issue) {
     this.fixture = fixture;
+    this.hosting = hosting;
+    this.seeding = seeding;
     this.mergeCommitPr = mergeCommitPr;
     this.unmergedPr = unmergedPr;
     this.issue = issue;
   }
 
   public static Release preparation(GitFixture fixture) {
-    return Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting())
-        .mergeForward("master", "dev").cutBranch().bumpVersion().openPr();
+    return preparation(fixture, fixture.hosting());
   }
 
-  public static ReleaseDayScenario homeAssistant(Path temp) {
-    GitFixture fixture = GitFixture.homeAssistant(temp);
-    preparation(fixture).run();
-    LocalProject project = fixture.project();
-    LocalHosting hosting = fixture.hosting();
-
-    String c104 = project.commitAs("dev", "Fix sensor rounding (#104)", Map.of("homeassistant/sensor.py",
-        "ROUND = 2\n"), "Sensor Dev", "111+sensordev@users.noreply.github.com");
-    hosting.addMergedPullRequest(104, "Fix sensor rounding", "sensordev", "fix-sensor", "dev", c104,
-        T0, List.of(), "0.57");
-    project.commit("release-0-57", "Apply sensor rounding fix", Map.of("homeassistant/sensor.py", "ROUND = 2\n"));
-
-    String c102 = project.commitAs("dev", "Fix switch toggling (#102)", Map.of("homeassistant/switch.py",
-        "TOGGLE = True\n"), "Switch Dev", "switchdev@example.com");
-    hosting.addMergedPullRequest(102, "Fix switch toggling", "switchdev", "fix-switch", "dev", c102,
-        T0.plusSeconds(3600), List.of(), "0.57");
-
-    project.branch("fix-climate", "dev");
-    project.commitAs("fix-climate", "Fix climate presets", Map.of("homeassistant/climate.py", "PRESETS = []\n"),
-        "Climate Dev", "climatedev@example.com");
-    PullRequest climate = hosting.actingAs("climatedev").openPullRequest("fix-climate", "dev", "Fix climate presets",
-        "");
-    hosting.setMilestone(climate.number(), "0.57");
-    hosting.withClock(Clock.fixed(T0.plusSeconds(7200), ZoneOffset.UTC)).mergePullRequest(climate.number());
-
-    String c101 = project.commitAs("dev", "Fix light flicker again (#101)", Map.of("homeassistant/light.py",
-        "FLICKER = False\n"), "Light Dev", "lightdev@example.com");
-    hosting.addMergedPullRequest(101, "Fix light flicker again", "lightdev", "fix-light", "dev", c101,
-        T0.plusSeconds(10800), List.of(), "0.57");
-
-    project.branch("wip-fan", "dev");
-    project.commit("wip-fan", "Fan work in progress", Map.of("homeassistant/fan.py", "SPEED = 1\n"));
-    PullRequest unmerged = hosting.openPullRequest("wip-fan", "dev", "Fan speeds", "", "fandev");
-    hosting.setMilestone(unmerged.number(), "0.57");
-
-    int issue = hosting.createIssue("Lights flicker on 0.56", "user1", List.of(), "0.57").number();
-    project.fetchClone();
-    return new ReleaseDayScenario(fixture, climate.number(), unmerged.number(), issue);
+  public static Release preparation(GitFixture fixture, Hosting hosting) {
+    return Release.of("0.57").in(fixture.workTree()).hostedOn(hosting)
+        .mergeForward("master", "dev").cutBranch().bumpVersion().openPr();
   }
 
   /** Home Assistant's release day, as one release on the branch cut during preparation. */
   public static Release releaseDay(GitFixture fixture) {
-    return Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting()).onReleaseBranch()
+    return releaseDay(fixture, fixture.hosting());
+  }
+
+  public static Release releaseDay(GitFixture fixture, Hosting hosting) {
+    return Release.of("0.57").in(fixture.workTree()).hostedOn(hosting).onReleaseBranch()
         .cherryPickMilestone("0.57").releaseNotes().mergePr().publishRelease().closeMilestone()
         .startNextDevelopment();
   }
 
+  /** The scenario on a fresh Home Assistant fixture and its {@code LocalHosting}. */
+  public static ReleaseDayScenario homeAssistant(Path temp) {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    return on(fixture, fixture.hosting(), Seeding.of(fixture.hosting()));
+  }
+
+  /** The scenario on {@code fixture}'s repository, hosted by {@code hosting}, seeded through {@code seeding}. */
+  public static ReleaseDayScenario on(GitFixture fixture, Hosting hosting, Seeding seeding) {
+    preparation(fixture, hosting).run();
+    LocalProject project = fixture.project();
+    seeding.labels("cherry-picked");
+    seeding.milestone("0.57");
+
+    String c104 = project.commitAs("dev", "Fix sensor rounding (#104)", Map.of("homeassistant/sensor.py",
+        "ROUND = 2\n"), "Sensor Dev", "111+sensordev@users.noreply.github.com");
+    seeding.pull("Fix sensor rounding").number(104).by("sensordev").from("fix-sensor").into("dev")
+        .milestone("0.57").mergedAs(c104, T0);
+    project.commit("release-0-57", "Apply sensor rounding fix", Map.of("homeassistant/sensor.py", "ROUND = 2\n"));
+
+    String c102 = project.commitAs("dev", "Fix switch toggling (#102)", Map.of("homeassistant/switch.py",
+        "TOGGLE = True\n"), "Switch Dev", "switchdev@example.com");
+    seeding.pull("Fix switch toggling").number(102).by("switchdev").from("fix-switch").into("dev")
+        .milestone("0.57").mergedAs(c102, T0.plusSeconds(3600));
+
+    project.branch("fix-climate", "dev");
+    project.commitAs("fix-climate", "Fix climate presets", Map.of("homeassistant/climate.py", "PRESETS = []\n"),
+        "Climate Dev", "climatedev@example.com");
+    int climate = seeding.pull("Fix climate presets").by("climatedev").from("fix-climate").into("dev")
+        .milestone("0.57").open();
+    seeding.merge(climate, T0.plusSeconds(7200));
+
+    String c101 = project.commitAs("dev", "Fix light flicker again (#101)", Map.of("homeassistant/light.py",
+        "FLICKER = False\n"), "Light Dev", "lightdev@example.com");
+    seeding.pull("Fix light flicker again").number(101).by("lightdev").from("fix-light").into("dev")
+        .milestone("0.57").mergedAs(c101, T0.plusSeconds(10800));
+
+    project.branch("wip-fan", "dev");
+    project.commit("wip-fan", "Fan work in progress", Map.of("homeassistant/fan.py", "SPEED = 1\n"));
+    int unmerged = seeding.pull("Fan speeds").by("fandev").from("wip-fan").into("dev").milestone("0.57").open();
+
+    int issue = seeding.issue("Lights flicker on 0.56").by("user1").milestone("0.57").create();
+    project.fetchClone();
+    return new ReleaseDayScenario(fixture, hosting, seeding, climate, unmerged, issue);
+  }
+
   public GitFixture fixture() {
     return fixture;
+  }
+
+  public Hosting hosting() {
+    return hosting;
+  }
+
+  /** Preparation on this scenario's hosting. */
+  public Release preparation() {
+    return preparation(fixture, hosting);
+  }
+
+  /** Release day on this scenario's hosting. */
+  public Release releaseDay() {
+    return releaseDay(fixture, hosting);
   }
 
   public int mergeCommitPr() {
@@ -102,13 +135,13 @@ public final class ReleaseDayScenario {
 
   /** Moves the unfinished pull request to the next milestone, as a release manager does before release day. */
   public ReleaseDayScenario deferUnmerged() {
-    fixture.hosting().createMilestone("0.58");
-    fixture.hosting().setMilestone(unmergedPr, "0.58");
+    seeding.milestone("0.58");
+    seeding.moveTo(unmergedPr, "0.58");
     return this;
   }
 
   /** The merge commit of a merged pull request. */
   public String mergeCommitOf(int number) {
-    return fixture.hosting().pullRequest(number).mergeCommitSha().orElseThrow();
+    return hosting.pullRequest(number).mergeCommitSha().orElseThrow();
   }
 }

@@ -4,9 +4,15 @@ import dev.releasekit.spi.Sleeper;
 
 import dev.releasekit.PreconditionException;
 import dev.releasekit.Secret;
+import dev.releasekit.github.internal.Api;
+import dev.releasekit.github.internal.Contributors;
 import dev.releasekit.github.internal.Endpoints;
-import dev.releasekit.github.internal.GitHubClient;
-import dev.releasekit.github.internal.Transport;
+import dev.releasekit.github.internal.GitData;
+import dev.releasekit.github.internal.Labels;
+import dev.releasekit.github.internal.Milestones;
+import dev.releasekit.github.internal.PullRequests;
+import dev.releasekit.github.internal.Releases;
+import dev.releasekit.github.internal.Users;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
@@ -41,6 +47,10 @@ import okhttp3.OkHttpClient;
  *     .build();
  * }</pre>
  *
+ * <p>Behind this facade each resource (pull requests, labels, milestones, releases, git data, users, contributors)
+ * is one small class, and the cross-cutting HTTP concerns (headers and token, the read-only gate, retries, rate
+ * limits, the ETag cache) are OkHttp interceptors on the client; counting is an OkHttp event listener.
+ *
  * <p>It sends as few requests as the API allows: 100 items per page following {@code Link} headers, pull request
  * metadata in batches of 100 ({@link #pullRequests(Collection)}), and {@code If-None-Match} with remembered ETags
  * so a repeated read is a free {@code 304}. {@link #requestCount()} tells how many went out.
@@ -57,10 +67,25 @@ import okhttp3.OkHttpClient;
  * header; {@code toString()}, logs and exception messages never contain it.
  */
 public final class GitHub implements Hosting {
-  private final GitHubClient client;
+  private final Api api;
+  private final Resources resources;
 
-  private GitHub(GitHubClient client) {
-    this.client = client;
+  private GitHub(Api api) {
+    this.api = api;
+    this.resources = new Resources(api);
+  }
+
+  /** The resources behind this facade, one small class each; for this module's tests and internals. */
+  record Resources(PullRequests pulls, Labels labels, Milestones milestones, Releases releases, GitData git,
+      Users users, Contributors contributors) {
+    Resources(Api api) {
+      this(new PullRequests(api), new Labels(api), new Milestones(api), new Releases(api), new GitData(api),
+          new Users(api), new Contributors(api));
+    }
+  }
+
+  Resources resources() {
+    return resources;
   }
 
   /** GitHub as configured by the process environment; see {@link #fromEnv(Map)}. */
@@ -97,60 +122,60 @@ public final class GitHub implements Hosting {
    * PATCH, or POST other than a GraphQL query, throws a {@link PreconditionException} before it is sent.
    */
   public GitHub readOnly() {
-    return client.transport().isReadOnly() ? this : new GitHub(client.readOnly());
+    return api.isReadOnly() ? this : new GitHub(api.readOnly());
   }
 
   /** How many requests this client (and its read-only views) sent so far. */
   public RequestCount requestCount() {
-    return client.transport().count();
+    return api.count();
   }
 
   /** {@code owner/name}. */
   public String repository() {
-    return client.fullName();
+    return api.fullName();
   }
 
   @Override
   public String name() {
-    return client.endpoints().name();
+    return api.endpoints().name();
   }
 
   /** The repository's web page on this host, such as {@code https://ghe.example.com/owner/repo}. */
   @Override
   public String webUrl() {
-    return client.webUrl();
+    return api.webUrl();
   }
 
   @Override
   public String userUrl(String login) {
-    return client.userUrl(login);
+    return api.userUrl(login);
   }
 
   @Override
   public Optional<PullRequest> findPullRequest(String head, String base) {
-    return client.findPullRequest(head, base);
+    return resources.pulls().find(head, base);
   }
 
   /** @throws PreconditionException naming the pull request when it does not exist */
   @Override
   public PullRequest pullRequest(int number) {
-    return client.pullRequest(number);
+    return resources.pulls().get(number);
   }
 
   /** Reads up to 100 pull requests per GraphQL query; issues and unknown numbers are left out. */
   @Override
   public Map<Integer, PullRequest> pullRequests(Collection<Integer> numbers) {
-    return client.pullRequests(numbers);
+    return resources.pulls().batch(numbers);
   }
 
   @Override
   public PullRequest openPullRequest(String head, String base, String title, String body) {
-    return client.openPullRequest(head, base, title, body);
+    return resources.pulls().open(head, base, title, body);
   }
 
   @Override
   public PullRequest updatePullRequest(int number, String title, String body) {
-    return client.updatePullRequest(number, title, body);
+    return resources.pulls().update(number, title, body);
   }
 
   /**
@@ -160,12 +185,12 @@ public final class GitHub implements Hosting {
    */
   @Override
   public PullRequest mergePullRequest(int number) {
-    return client.mergePullRequest(number);
+    return resources.pulls().merge(number);
   }
 
   @Override
   public Set<String> labels() {
-    return client.labels();
+    return resources.labels().all();
   }
 
   /**
@@ -174,95 +199,64 @@ public final class GitHub implements Hosting {
    */
   @Override
   public void addLabels(int number, Collection<String> labels) {
-    client.addLabels(number, labels);
-  }
-
-  /** The labels on an issue or pull request. */
-  public List<String> issueLabels(int number) {
-    return client.issueLabels(number);
+    resources.labels().add(number, labels);
   }
 
   /** Creates a label (grey); nothing happens when it exists already. */
   @Override
   public void createLabel(String name) {
-    client.createLabel(name);
+    resources.labels().create(name);
   }
 
   @Override
   public Optional<Milestone> milestone(String title) {
-    return client.milestone(title);
+    return resources.milestones().byTitle(title);
   }
 
   @Override
   public List<Milestone> openMilestones() {
-    return client.openMilestones();
+    return resources.milestones().open();
   }
 
   @Override
   public List<Issue> milestoneItems(Milestone milestone) {
-    return client.milestoneItems(milestone);
+    return resources.milestones().items(milestone);
   }
 
   @Override
   public Milestone closeMilestone(Milestone milestone) {
-    return client.closeMilestone(milestone);
-  }
-
-  /** Issues and pull requests matching a search query such as {@code repo:o/r is:pr label:cherry-picked}. */
-  public List<Issue> searchIssues(String query) {
-    return client.searchIssues(query);
+    return resources.milestones().close(milestone);
   }
 
   /** The release for {@code tag}, drafts included. */
   @Override
   public Optional<HostedRelease> releaseByTag(String tag) {
-    return client.releaseByTag(tag);
+    return resources.releases().byTag(tag);
   }
 
   @Override
   public HostedRelease createDraftRelease(String tag, String name, String body) {
-    return client.createDraftRelease(tag, name, body);
+    return resources.releases().createDraft(tag, name, body);
   }
 
   @Override
   public HostedRelease updateReleaseBody(String id, String body) {
-    return client.updateReleaseBody(id, body);
+    return resources.releases().updateBody(id, body);
   }
 
   @Override
   public HostedRelease publishRelease(String id) {
-    return client.publishRelease(id);
+    return resources.releases().publish(id);
   }
 
   @Override
   public Optional<User> user(String login) {
-    return client.user(login);
-  }
-
-  /** The commit a ref points at on GitHub, such as {@code heads/master} or {@code tags/0.57.0}. */
-  public Optional<String> gitRef(String ref) {
-    return client.gitRef(ref);
-  }
-
-  /** The commits in {@code head} that are not in {@code base}, every page of them. */
-  public Comparison compare(String base, String head) {
-    return client.compare(base, head);
-  }
-
-  /** Everyone who committed, anonymous contributors included ({@code anon=1}). */
-  public List<Contributor> contributors() {
-    return client.contributors();
-  }
-
-  /** Commits whose author is a login or an email address. */
-  public List<CommitSummary> commitsByAuthor(String author) {
-    return client.commitsByAuthor(author);
+    return resources.users().get(login);
   }
 
   @Override
   public String toString() {
-    return "GitHub " + client.fullName() + " at " + client.endpoints().api()
-        + (client.transport().isReadOnly() ? " (read-only)" : "");
+    return "GitHub " + api.fullName() + " at " + api.endpoints().api() + (api.isReadOnly() ? " (read-only)" : "");
   }
 
   /**
@@ -305,7 +299,12 @@ public final class GitHub implements Hosting {
       return this;
     }
 
-    /** The caller's client, with its proxy, timeouts and interceptors; shared, never shut down by this. */
+    /**
+     * The caller's client, with its proxy, timeouts and interceptors; shared, never shut down by this. GitHub's own
+     * interceptors are added after the caller's, and its request counter replaces the client's
+     * {@link okhttp3.EventListener}. Redirects are followed as the client is configured (OkHttp's default follows
+     * them): a renamed repository answers 301 to reads and 307 to writes.
+     */
     public Builder client(OkHttpClient client) {
       this.client = Objects.requireNonNull(client, "client");
       return this;
@@ -362,11 +361,8 @@ public final class GitHub implements Hosting {
           .connectTimeout(10, TimeUnit.SECONDS)
           .readTimeout(60, TimeUnit.SECONDS)
           .build();
-      Transport transport = new Transport(http, token, endpoints.api().host(), clock, sleeper, rateLimitBudget,
-          maxAttempts);
-      GitHubClient gitHubClient = new GitHubClient(readOnly ? transport.readOnly() : transport, endpoints, parts[0],
-          parts[1]);
-      return new GitHub(gitHubClient);
+      return new GitHub(Api.create(http, endpoints, parts[0], parts[1], token, clock, sleeper, rateLimitBudget,
+          maxAttempts, readOnly));
     }
   }
 }

@@ -13,7 +13,9 @@ import dev.releasekit.StepResult;
 import dev.releasekit.github.testing.GitHubStub;
 import dev.releasekit.github.testing.GitHubStub.Recorded;
 import dev.releasekit.github.testing.TokenLeakGuard;
+import dev.releasekit.testing.FakeTime;
 import dev.releasekit.testing.GitFixture;
+import dev.releasekit.testing.ReleaseDayScenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,18 @@ class FlowsOnGitHubTest {
     return stub.client().build();
   }
 
+  /** Core's release-day scenario on the stub, seeded through the stub's {@code Seeding}, the 0.58 work deferred. */
+  private ReleaseDayScenario homeAssistantReleaseDay() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    stub = GitHubStub.start("home-assistant/core", new FakeTime(ReleaseDayScenario.T0.plusSeconds(7200)))
+        .withOrigin(fixture.origin());
+    return ReleaseDayScenario.on(fixture, stub.client().build(), stub.seeding()).deferUnmerged();
+  }
+
+  private static GitHub github(ReleaseDayScenario scenario) {
+    return (GitHub) scenario.hosting();
+  }
+
   private static List<Recorded> writesAfter(GitHubStub stub, int from) {
     List<Recorded> all = stub.requests();
     return all.subList(from, all.size()).stream().filter(Recorded::isWrite).toList();
@@ -64,7 +78,7 @@ class FlowsOnGitHubTest {
     GitFixture fixture = GitFixture.homeAssistant(temp);
     GitHub github = github(fixture, "home-assistant/core");
 
-    Report report = GitHubReleaseDayScenario.preparation(fixture, github).run();
+    Report report = ReleaseDayScenario.preparation(fixture, github).run();
 
     assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(Outcome.DONE);
     assertThat(stub.pulls()).singleElement().satisfies(pr -> {
@@ -75,7 +89,7 @@ class FlowsOnGitHubTest {
     assertThat(fixture.file("release-0-57", "homeassistant/const.py")).contains("PATCH_VERSION = '0'");
     int before = stub.requests().size();
 
-    Report again = GitHubReleaseDayScenario.preparation(fixture, github).run();
+    Report again = ReleaseDayScenario.preparation(fixture, github).run();
 
     assertThat(again.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
     assertThat(writesAfter(stub, before)).isEmpty();
@@ -88,7 +102,7 @@ class FlowsOnGitHubTest {
     GitHub github = github(fixture, "home-assistant/core");
     Map<String, String> refs = fixture.allOriginRefs();
 
-    Plan plan = GitHubReleaseDayScenario.preparation(fixture, github.readOnly()).plan();
+    Plan plan = ReleaseDayScenario.preparation(fixture, github.readOnly()).plan();
 
     assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
     assertThat(stub.requests()).isNotEmpty().noneMatch(Recorded::isWrite);
@@ -101,12 +115,11 @@ class FlowsOnGitHubTest {
 
   @Test
   void homeAssistantReleaseDayRunsOnGitHubEndToEndAndARerunWritesNothing() {
-    GitHubReleaseDayScenario scenario = GitHubReleaseDayScenario.homeAssistant(temp);
-    stub = scenario.stub;
-    GitFixture fixture = scenario.fixture;
+    ReleaseDayScenario scenario = homeAssistantReleaseDay();
+    GitFixture fixture = scenario.fixture();
     String masterBefore = fixture.commit("master").name();
 
-    Report report = GitHubReleaseDayScenario.releaseDay(fixture, scenario.github).run();
+    Report report = ReleaseDayScenario.releaseDay(fixture, github(scenario)).run();
 
     assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(Outcome.DONE);
     GitHubStub.StubItem releasePr = stub.pulls().stream().filter(p -> p.head.equals("release-0-57")).findFirst()
@@ -123,7 +136,7 @@ class FlowsOnGitHubTest {
       assertThat(r.body).isEqualTo(releasePr.body);
     });
     assertThat(stub.milestoneNamed("0.57").orElseThrow().state).isEqualTo("closed");
-    for (int pr : List.of(101, 102, 104, scenario.climate)) {
+    for (int pr : List.of(101, 102, 104, scenario.mergeCommitPr())) {
       assertThat(stub.item(pr).orElseThrow().labels).as("#" + pr).containsExactly("cherry-picked");
     }
     assertThat(stub.silentlyCreatedLabels()).isEmpty();
@@ -134,7 +147,7 @@ class FlowsOnGitHubTest {
     int before = stub.requests().size();
     Map<String, String> refs = fixture.allOriginRefs();
 
-    Report again = GitHubReleaseDayScenario.releaseDay(fixture, scenario.github).run();
+    Report again = ReleaseDayScenario.releaseDay(fixture, github(scenario)).run();
 
     assertThat(again.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
     assertThat(writesAfter(stub, before)).isEmpty();
@@ -147,13 +160,12 @@ class FlowsOnGitHubTest {
 
   @Test
   void homeAssistantReleaseDayPlanSendsOnlyReadsAndTheGraphQlQuery() {
-    GitHubReleaseDayScenario scenario = GitHubReleaseDayScenario.homeAssistant(temp);
-    stub = scenario.stub;
-    GitFixture fixture = scenario.fixture;
+    ReleaseDayScenario scenario = homeAssistantReleaseDay();
+    GitFixture fixture = scenario.fixture();
     int before = stub.requests().size();
     Map<String, String> refs = fixture.allOriginRefs();
 
-    Plan plan = GitHubReleaseDayScenario.releaseDay(fixture, scenario.github.readOnly()).plan();
+    Plan plan = ReleaseDayScenario.releaseDay(fixture, github(scenario).readOnly()).plan();
 
     assertThat(plan.steps()).as(plan.toString()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
     assertThat(plan.changes()).extracting(Change::summary)
@@ -173,12 +185,11 @@ class FlowsOnGitHubTest {
 
   @Test
   void aMilestoneTitleThatDoesNotExistBlocksThePlanAndTheRunNamesTheOpenOnes() {
-    GitHubReleaseDayScenario scenario = GitHubReleaseDayScenario.homeAssistant(temp);
-    stub = scenario.stub;
-    Release wrongTitle = Release.of("0.57").in(scenario.fixture.workTree()).hostedOn(scenario.github)
+    ReleaseDayScenario scenario = homeAssistantReleaseDay();
+    Release wrongTitle = Release.of("0.57").in(scenario.fixture().workTree()).hostedOn(github(scenario))
         .onReleaseBranch().cherryPickMilestone("0.99");
     int before = stub.requests().size();
-    Map<String, String> refs = scenario.fixture.originRefs();
+    Map<String, String> refs = scenario.fixture().originRefs();
 
     Plan plan = wrongTitle.plan();
     Throwable e = TokenLeakGuard.thrown(wrongTitle::run);
@@ -187,7 +198,7 @@ class FlowsOnGitHubTest {
     assertThat(e).isInstanceOf(PreconditionException.class).hasMessageContaining("'0.99'")
         .hasMessageContaining("0.57").hasMessageContaining("0.58");
     assertThat(writesAfter(stub, before)).isEmpty();
-    assertThat(scenario.fixture.originRefs()).isEqualTo(refs);
+    assertThat(scenario.fixture().originRefs()).isEqualTo(refs);
   }
 
   // ---------------------------------------------------------------- PostHog

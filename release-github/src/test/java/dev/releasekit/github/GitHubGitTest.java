@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
-import dev.releasekit.github.testing.BareOrigin;
+import dev.releasekit.github.internal.CommitSummary;
+import dev.releasekit.github.internal.Comparison;
+import dev.releasekit.github.internal.Contributor;
 import dev.releasekit.github.testing.GitHubStub;
 import dev.releasekit.github.testing.TokenLeakGuard;
+import dev.releasekit.local.LocalProject;
 import dev.releasekit.spi.PullRequest;
+import dev.releasekit.testing.GitFixture;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,17 +29,46 @@ import org.junit.jupiter.api.io.TempDir;
 class GitHubGitTest {
   @TempDir
   Path temp;
-  BareOrigin origin;
+  Origin origin;
   GitHubStub stub;
   GitHub github;
 
+  /** Core's git fixture, seen as the few probes these tests use. */
+  private record Origin(LocalProject project, GitFixture fixture) {
+    /** Commits {@code path = content} on origin's {@code branch}, from master when new; the first makes master. */
+    String commit(String branch, String path, String content, String message, String name, String email) {
+      Map<String, String> refs = fixture.originRefs();
+      if (!refs.containsKey("refs/heads/" + branch) && refs.containsKey("refs/heads/master")) {
+        project.branch(branch, "master");
+      }
+      return project.commitAs(branch, message, Map.of(path, content), name, email);
+    }
+
+    void branch(String branch, String from) {
+      project.branch(branch, from);
+    }
+
+    Optional<String> tip(String branch) {
+      return Optional.ofNullable(fixture.originRefs().get("refs/heads/" + branch));
+    }
+
+    List<String> parents(String sha) {
+      return Arrays.stream(fixture.commit(sha).getParents()).map(RevCommit::name).toList();
+    }
+
+    String message(String sha) {
+      return fixture.commit(sha).getFullMessage();
+    }
+  }
+
   @BeforeEach
   void setUp() {
-    origin = BareOrigin.create(temp);
+    LocalProject project = LocalProject.empty(temp, "core", "master");
+    origin = new Origin(project, GitFixture.of(project));
     origin.commit("master", "homeassistant/const.py", "PATCH_VERSION = '0.dev0'\n", "Initial", "Paulus",
         "paulus@example.com");
     origin.branch("dev", "master");
-    stub = GitHubStub.start("home-assistant/core").withOrigin(origin.path());
+    stub = GitHubStub.start("home-assistant/core").withOrigin(project.origin());
     github = stub.client().build();
   }
 
@@ -40,7 +78,6 @@ class GitHubGitTest {
       assertThat(stub.validationErrors()).isEmpty();
     } finally {
       stub.close();
-      origin.close();
     }
   }
 
@@ -58,7 +95,7 @@ class GitHubGitTest {
     assertThat(origin.parents(sha)).containsExactly(masterBefore, head);
     assertThat(origin.message(sha)).startsWith("Merge pull request #" + pull.number() + " from home-assistant/"
         + "release-0-57");
-    assertThat(github.gitRef("heads/master")).contains(sha);
+    assertThat(github.resources().git().ref("heads/master")).contains(sha);
   }
 
   @Test
@@ -109,8 +146,8 @@ class GitHubGitTest {
 
   @Test
   void gitRefOfAMissingBranchIsEmpty() {
-    assertThat(github.gitRef("heads/release-0-99")).isEmpty();
-    assertThat(github.gitRef("refs/heads/dev")).isEqualTo(origin.tip("dev"));
+    assertThat(github.resources().git().ref("heads/release-0-99")).isEmpty();
+    assertThat(github.resources().git().ref("refs/heads/dev")).isEqualTo(origin.tip("dev"));
   }
 
   @Test
@@ -119,7 +156,7 @@ class GitHubGitTest {
     origin.commit("dev", "b.txt", "b", "Fix timers (#9980)", "Paulus", "paulus@example.com");
     stub.user("fronzbot", "Kevin Fronczak", "kevin@example.com");
 
-    Comparison comparison = github.compare("master", "dev");
+    Comparison comparison = github.resources().git().compare("master", "dev");
 
     assertThat(comparison.status()).isEqualTo("ahead");
     assertThat(comparison.aheadBy()).isEqualTo(2);
@@ -135,10 +172,10 @@ class GitHubGitTest {
     origin.commit("master", "b.txt", "b", "Two", "Kevin", "kevin@example.com");
     stub.user("fronzbot", "Kevin Fronczak", "kevin@example.com");
 
-    assertThat(github.contributors()).extracting(Contributor::toString)
+    assertThat(github.resources().contributors().all()).extracting(Contributor::toString)
         .containsExactly("fronzbot (2 commits)", "Paulus (1 commits)");
-    assertThat(github.contributors().get(1).email()).contains("paulus@example.com");
-    assertThat(github.commitsByAuthor("paulus@example.com")).extracting(CommitSummary::subject)
+    assertThat(github.resources().contributors().all().get(1).email()).contains("paulus@example.com");
+    assertThat(github.resources().contributors().commitsBy("paulus@example.com")).extracting(CommitSummary::subject)
         .containsExactly("Initial");
     assertThat(stub.requests(r -> r.path().endsWith("/contributors")).get(0).query()).contains("anon=1");
   }

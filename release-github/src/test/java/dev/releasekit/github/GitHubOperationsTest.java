@@ -166,7 +166,7 @@ class GitHubOperationsTest extends StubTestSupport {
 
     assertThat(stub.labelNames()).contains("cherry-picked");
     assertThat(stub.creations()).containsEntry("label", 1);
-    assertThat(github.issueLabels(number)).containsExactly("cherry-picked");
+    assertThat(github.resources().labels().onIssue(number)).containsExactly("cherry-picked");
     assertThat(stub.silentlyCreatedLabels()).isEmpty();
   }
 
@@ -273,7 +273,7 @@ class GitHubOperationsTest extends StubTestSupport {
     stub.pull("Not picked").create();
     stub.issue("Picked issue").labels("cherry-picked").create();
 
-    List<Issue> found = github.searchIssues("repo:home-assistant/core is:pr label:cherry-picked");
+    List<Issue> found = github.resources().milestones().search("repo:home-assistant/core is:pr label:cherry-picked");
 
     assertThat(found).extracting(Issue::title).containsExactly("Picked");
   }

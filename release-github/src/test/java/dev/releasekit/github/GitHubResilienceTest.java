@@ -165,6 +165,62 @@ class GitHubResilienceTest extends StubTestSupport {
   }
 
   @Test
+  void aSecondaryRateLimitAnsweredAsA403WithRetryAfterAndAnAbuseDetectionMessageIsWaitedOut() {
+    stub.label("bugfix");
+    stub.faultAt(0, Fault.SECONDARY_ABUSE_DETECTION);
+
+    assertThat(github.labels()).containsExactly("bugfix");
+    assertThat(stub.requests()).extracting(GitHubStub.Recorded::status).containsExactly(403, 200);
+    assertThat(stub.time().sleeps()).containsExactly(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void aCreateRefusedByTheAbuseDetectionIsSentAgainAfterTheWaitAndTakesEffectOnce() {
+    stub.faultOn("POST", ".*/releases", Fault.SECONDARY_ABUSE_DETECTION);
+
+    HostedRelease draft = github.createDraftRelease("0.57.0", "0.57", "notes");
+
+    assertThat(draft.isDraft()).isTrue();
+    assertThat(stub.creations()).containsEntry("release", 1);
+    assertThat(stub.time().sleeps()).containsExactly(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void aRenamedRepositoryIsFollowedThrough301ForReadsAnd307ForWrites() {
+    stub.renamedFrom("home-assistant/home-assistant");
+    stub.label("cherry-picked");
+    int pull = stub.pull("Fix").create();
+    GitHub renamed = stub.client().repository("home-assistant/home-assistant").build();
+
+    assertThat(renamed.labels()).containsExactly("cherry-picked");
+    renamed.addLabels(pull, List.of("cherry-picked"));
+
+    assertThat(stub.requests()).extracting(r -> r.method() + " " + r.path() + " " + r.status()).containsExactly(
+        "GET /repos/home-assistant/home-assistant/labels 301",
+        "GET /repositories/1296269/labels 200",
+        "POST /repos/home-assistant/home-assistant/issues/" + pull + "/labels 307",
+        "POST /repositories/1296269/issues/" + pull + "/labels 200");
+    assertThat(stub.requests().get(3).body()).contains("cherry-picked");
+    assertThat(stub.item(pull).orElseThrow().labels).containsExactly("cherry-picked");
+    assertThat(stub.silentlyCreatedLabels()).isEmpty();
+  }
+
+  @Test
+  void listPagesFollowLinksToTheRepositoryIdWhateverTheOrderOfTheirRels() {
+    for (int i = 0; i < 350; i++) {
+      stub.label("label-" + i);
+    }
+
+    assertThat(github.labels()).hasSize(350);
+
+    assertThat(stub.requests()).extracting(GitHubStub.Recorded::path).containsExactly(
+        "/repos/home-assistant/core/labels", "/repositories/1296269/labels", "/repositories/1296269/labels",
+        "/repositories/1296269/labels");
+    assertThat(stub.requests()).extracting(GitHubStub.Recorded::query).extracting(q -> q.replaceAll(".*page=", ""))
+        .containsExactly("100", "2", "3", "4");
+  }
+
+  @Test
   void aSecondaryRateLimitKnownOnlyByItsMessageWaitsAMinute() {
     stub.label("bugfix");
     stub.faultAt(0, Fault.SECONDARY_MESSAGE);

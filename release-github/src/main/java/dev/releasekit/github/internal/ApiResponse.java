@@ -1,5 +1,6 @@
 package dev.releasekit.github.internal;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,24 +10,27 @@ import java.util.regex.Pattern;
 
 /**
  * One answer from GitHub, with the HTTP status as plain data. Inside the client nothing throws on a status; the
- * operations decide what a status means and turn it into a typed exception at their edge.
+ * resources decide what a status means and turn it into a typed exception at their edge ({@link Failures}).
  *
  * @param status the HTTP status, or 0 when no answer arrived (connection reset, timeout)
  * @param headers lower-cased names
- * @param error what went wrong on the wire when {@code status} is 0
+ * @param error what went wrong on the wire when {@code status} is 0, redacted
+ * @param cause the exception behind a status of 0, kept for the {@link dev.releasekit.RemoteException}
  * @param fromCache whether the body came from the ETag cache after a {@code 304}
  */
 public record ApiResponse(int status, Map<String, List<String>> headers, String body, String error,
-    boolean fromCache) {
-  private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
+    IOException cause, boolean fromCache) {
+  /** One link of a {@code Link} header: {@code <url>; rel="next"}, its parameters in any order. */
+  private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,]+)*)");
+  private static final Pattern REL = Pattern.compile("rel\\s*=\\s*\"?([^\";]+)\"?");
 
   public ApiResponse {
     headers = Map.copyOf(headers);
     body = body == null ? "" : body;
   }
 
-  public static ApiResponse noAnswer(String error) {
-    return new ApiResponse(0, Map.of(), "", error, false);
+  public static ApiResponse noAnswer(String error, IOException cause) {
+    return new ApiResponse(0, Map.of(), "", error, cause, false);
   }
 
   public Optional<String> header(String name) {
@@ -40,29 +44,40 @@ public record ApiResponse(int status, Map<String, List<String>> headers, String 
 
   /** No answer, or a server error: the request may or may not have taken effect. */
   public boolean isTransientFailure() {
-    return status == 0 || status == 500 || status == 502 || status == 503 || status == 504;
+    return status == 0 || Retries.isTransient(status);
   }
 
   public Optional<String> requestId() {
     return header("x-github-request-id");
   }
 
+  /** The link whose {@code rel} names {@code next}, wherever it stands in the header. */
   public Optional<String> nextLink() {
-    return header("link").map(NEXT::matcher).filter(Matcher::find).map(m -> m.group(1));
+    List<String> values = headers.getOrDefault("link", List.of());
+    for (String value : values) {
+      Matcher link = LINK.matcher(value);
+      while (link.find()) {
+        Matcher rel = REL.matcher(link.group(2));
+        if (rel.find() && List.of(rel.group(1).trim().split("\\s+")).contains("next")) {
+          return Optional.of(link.group(1));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   public Object json() {
-    return Json.parse(body);
+    return JsonMaps.parse(body);
   }
 
   /** GitHub's {@code message}, followed by the messages or codes of its {@code errors}. */
   public String message() {
-    Map<String, Object> object = Json.object(json());
-    StringBuilder text = new StringBuilder(Json.text(object, "message"));
-    for (Object error : Json.list(object, "errors")) {
-      Map<String, Object> detail = Json.object(error);
-      String part = Json.string(detail, "message")
-          .orElse(String.join(" ", Json.text(detail, "field"), Json.text(detail, "code")).trim());
+    Map<String, Object> object = JsonMaps.object(json());
+    StringBuilder text = new StringBuilder(JsonMaps.text(object, "message"));
+    for (Object error : JsonMaps.list(object, "errors")) {
+      Map<String, Object> detail = JsonMaps.object(error);
+      String part = JsonMaps.string(detail, "message")
+          .orElse(String.join(" ", JsonMaps.text(detail, "field"), JsonMaps.text(detail, "code")).trim());
       if (error instanceof String) {
         part = (String) error;
       }

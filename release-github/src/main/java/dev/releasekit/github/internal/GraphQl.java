@@ -28,64 +28,65 @@ final class GraphQl {
     return query.append("  }\n}\nfragment pr on PullRequest { ").append(FIELDS).append(" }\n").toString();
   }
 
-  static Map<Integer, PullRequest> pullRequests(GitHubClient client, List<Integer> numbers) {
+  static Map<Integer, PullRequest> pullRequests(Api api, List<Integer> numbers) {
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("owner", client.owner());
-    variables.put("name", client.repo());
+    variables.put("owner", api.owner());
+    variables.put("name", api.repo());
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("query", query(numbers));
     request.put("variables", variables);
     String action = "read " + numbers.size() + " pull requests";
-    ApiResponse response = client.graphQl(Json.write(request), action);
-    Map<String, Object> answer = Json.object(response.json());
+    ApiResponse response = api.graphQl(JsonMaps.write(request));
+    Failures.require(api, response, action, Failures.PULLS_READ);
+    Map<String, Object> answer = JsonMaps.object(response.json());
     List<String> problems = new ArrayList<>();
-    for (Object error : Json.list(answer, "errors")) {
-      Map<String, Object> detail = Json.object(error);
-      List<Object> path = Json.list(detail, "path");
-      boolean perPullRequest = path.size() == 2 && "NOT_FOUND".equals(Json.text(detail, "type"));
+    for (Object error : JsonMaps.list(answer, "errors")) {
+      Map<String, Object> detail = JsonMaps.object(error);
+      List<Object> path = JsonMaps.list(detail, "path");
+      boolean perPullRequest = path.size() == 2 && "NOT_FOUND".equals(JsonMaps.text(detail, "type"));
       if (!perPullRequest) {
-        if (path.size() == 1 && "NOT_FOUND".equals(Json.text(detail, "type"))) {
-          throw client.repositoryMissing(response);
+        if (path.size() == 1 && "NOT_FOUND".equals(JsonMaps.text(detail, "type"))) {
+          throw Failures.repositoryMissing(api, response);
         }
-        problems.add(client.redact(Json.text(detail, "message")));
+        problems.add(api.redact(JsonMaps.text(detail, "message")));
       }
     }
     if (!problems.isEmpty()) {
-      throw new RemoteException(client.transport().service(), response.status(), response.requestId().orElse(null),
+      throw RemoteException.of(api.service(), response.status(), response.requestId().orElse(null),
           "GitHub's GraphQL API could not " + action + ": " + String.join("; ", problems)
               + ". Run again later; if it persists, check the token's pull_requests: read permission.");
     }
-    Map<String, Object> repository = Json.object(Json.object(answer, "data"), "repository");
+    Map<String, Object> repository = JsonMaps.object(JsonMaps.object(answer, "data"), "repository");
     Map<Integer, PullRequest> found = new LinkedHashMap<>();
     for (int number : numbers) {
       Object node = repository.get("pr" + number);
       if (node instanceof Map) {
-        found.put(number, pullRequest(client, Json.object(node)));
+        found.put(number, pullRequest(JsonMaps.object(node)));
       }
     }
     return found;
   }
 
-  private static PullRequest pullRequest(GitHubClient client, Map<String, Object> node) {
-    String state = Json.text(node, "state");
-    Optional<String> author = Json.string(Json.object(node, "author"), "login");
+  private static PullRequest pullRequest(Map<String, Object> node) {
+    String state = JsonMaps.text(node, "state");
+    Optional<String> author = JsonMaps.string(JsonMaps.object(node, "author"), "login");
     List<String> labels = new ArrayList<>();
-    for (Object label : Json.list(Json.object(node, "labels"), "nodes")) {
-      Json.string(Json.object(label), "name").ifPresent(labels::add);
+    for (Object label : JsonMaps.list(JsonMaps.object(node, "labels"), "nodes")) {
+      JsonMaps.string(JsonMaps.object(label), "name").ifPresent(labels::add);
     }
     boolean merged = "MERGED".equals(state);
     return new PullRequest(
-        (int) Json.number(node, "number"),
-        Json.text(node, "title"),
-        Json.text(node, "body"),
-        Json.text(node, "headRefName"),
-        Json.text(node, "baseRefName"),
+        (int) JsonMaps.number(node, "number"),
+        JsonMaps.text(node, "title"),
+        JsonMaps.text(node, "body"),
+        JsonMaps.text(node, "headRefName"),
+        JsonMaps.text(node, "baseRefName"),
         merged ? PullRequest.State.MERGED : "OPEN".equals(state) ? PullRequest.State.OPEN : PullRequest.State.CLOSED,
         author.orElse("ghost"),
         labels,
-        Json.string(Json.object(node, "milestone"), "title"),
-        GitHubClient.instant(Json.string(node, "mergedAt")),
-        merged ? Json.string(Json.object(node, "mergeCommit"), "oid") : Optional.empty(),
-        Json.text(node, "url"));
+        JsonMaps.string(JsonMaps.object(node, "milestone"), "title"),
+        PullRequests.instant(JsonMaps.string(node, "mergedAt").orElse(null)),
+        merged ? JsonMaps.string(JsonMaps.object(node, "mergeCommit"), "oid") : Optional.empty(),
+        JsonMaps.text(node, "url"));
   }
 }

@@ -29,7 +29,8 @@ import java.util.Set;
  * the stub, which refuses anything but the aliased {@code pullRequest(number: N)} read the client sends.
  *
  * <p>Two kinds of answer are generic HTTP rather than per operation, and GitHub sends them on every path
- * although the description lists them on few: {@code 304 Not Modified} to {@code If-None-Match}, and the failure
+ * although the description lists them on few: {@code 304 Not Modified} to {@code If-None-Match}, the redirects
+ * of a renamed repository ({@code 301}, {@code 307}, whose bodies carry a {@code message}), and the failure
  * statuses 401, 403 (rate limits), 429, 500, 502, 503 and 504. When the operation does not document such a status,
  * the answer is checked against GitHub's {@code basic-error} shape (a JSON object with a string
  * {@code message}; 304 has no body) instead of being waved through. Faults injected by the stub (connection
@@ -38,18 +39,30 @@ import java.util.Set;
 public final class ApiValidator {
   static final String SUBSET = "/github-openapi/api.github.com.subset.json";
   static final String SUPPLEMENT = "/github-openapi/releasekit-supplement.json";
-  private static final Set<Integer> GENERIC = Set.of(304, 401, 403, 429, 500, 502, 503, 504);
+  private static final Set<Integer> GENERIC = Set.of(301, 304, 307, 401, 403, 429, 500, 502, 503, 504);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The parsed descriptions, read once per JVM: parsing them costs more than a whole stub test. */
+  private static final class Descriptions {
+    static final OpenApiInteractionValidator SUBSET_VALIDATOR = validator(SUBSET);
+    static final OpenApiInteractionValidator SUPPLEMENT_VALIDATOR = validator(SUPPLEMENT);
+    static final Set<String> SUBSET_PATHS = subsetPaths();
+
+    private static Set<String> subsetPaths() {
+      Set<String> paths = new java.util.HashSet<>();
+      read(SUBSET).path("paths").fieldNames().forEachRemaining(paths::add);
+      return Set.copyOf(paths);
+    }
+  }
 
   private final OpenApiInteractionValidator subset;
   private final OpenApiInteractionValidator supplement;
   private final Set<String> subsetPaths;
 
   public ApiValidator() {
-    this.subset = validator(SUBSET);
-    this.supplement = validator(SUPPLEMENT);
-    this.subsetPaths = new java.util.HashSet<>();
-    read(SUBSET).path("paths").fieldNames().forEachRemaining(subsetPaths::add);
+    this.subset = Descriptions.SUBSET_VALIDATOR;
+    this.supplement = Descriptions.SUPPLEMENT_VALIDATOR;
+    this.subsetPaths = Descriptions.SUBSET_PATHS;
   }
 
   private static OpenApiInteractionValidator validator(String resource) {

@@ -1,6 +1,7 @@
 package dev.releasekit.github.testing;
 
 import dev.releasekit.testing.FakeTime;
+import dev.releasekit.testing.Seeding;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -90,6 +91,11 @@ public final class GitHubStub implements AutoCloseable {
     SECONDARY_RETRY_AFTER,
     /** 403 with only the documented secondary-limit message. */
     SECONDARY_MESSAGE,
+    /**
+     * What GitHub really sends for the secondary limit on most endpoints: 403 with {@code retry-after: 60} and the
+     * older "abuse detection" message.
+     */
+    SECONDARY_ABUSE_DETECTION,
     /** Answers normally, but says the primary limit is used up ({@code x-ratelimit-remaining: 0}) for 60 seconds. */
     LAST_BEFORE_RATE_LIMIT,
     /** Answers normally after a real delay of one second, longer than a test client's read timeout. */
@@ -136,6 +142,9 @@ public final class GitHubStub implements AutoCloseable {
   private final SchemaSkeleton skeleton = SchemaSkeleton.fromResource(ApiValidator.SUBSET);
   private final SchemaSkeleton supplement = SchemaSkeleton.fromResource(ApiValidator.SUPPLEMENT);
   private StubGit git;
+  /** GitHub's id of the repository: list links and redirects point at {@code /repositories/{id}/...}. */
+  static final long REPOSITORY_ID = 1296269;
+  private final Set<String> formerNames = new LinkedHashSet<>();
 
   // state
   private int nextNumber = 1;
@@ -419,6 +428,29 @@ public final class GitHubStub implements AutoCloseable {
     users.computeIfAbsent(login, l -> new StubUser(l, null, l + "@example.com", nextId++));
   }
 
+  /**
+   * Says the repository was renamed from {@code formerName} ({@code owner/name}): as on GitHub, requests to the old
+   * name answer {@code 301 Moved Permanently} (reads) or {@code 307 Temporary Redirect} (writes), pointing at
+   * {@code /repositories/{id}/...}, which a client must follow.
+   */
+  public synchronized GitHubStub renamedFrom(String formerName) {
+    formerNames.add(formerName.toLowerCase(Locale.ROOT));
+    return this;
+  }
+
+  /** Merges an open pull request at {@code when}, as the merge button would have then. */
+  public synchronized void mergeAt(int number, Instant when) {
+    Answer answer = merge(items.get(number), when);
+    if (answer.status() != 200) {
+      throw new IllegalStateException("#" + number + " cannot be merged: " + answer.body());
+    }
+  }
+
+  /** This stub behind core's {@link Seeding}, for scenarios written once for every hosting. */
+  public Seeding seeding() {
+    return new StubSeeding(this);
+  }
+
   /** Answers every write with 403 and {@code x-accepted-github-permissions: <permission>}. */
   public synchronized void denyWrites(String permission) {
     deniedWrites.add(permission);
@@ -512,8 +544,9 @@ public final class GitHubStub implements AutoCloseable {
   private synchronized ResponseDefinition serve(ServeEvent event) {
     com.github.tomakehurst.wiremock.http.Request request = event.getRequest();
     String method = request.getMethod().getName();
-    URI uri = URI.create(request.getUrl());
-    String path = uri.getRawPath();
+    URI sent = URI.create(request.getUrl());
+    String path = sent.getRawPath();
+    URI uri = canonical(sent);
     String body = request.getBodyAsString();
     int index = requests.size();
     Fault fault = faultsAt.remove(index);
@@ -528,7 +561,14 @@ public final class GitHubStub implements AutoCloseable {
     }
     boolean authorized = ("Bearer " + token).equals(request.getHeader("Authorization"));
     Answer answer;
-    if (fault != null && !fault.afterEffect()) {
+    Answer redirect = authorized ? redirect(method, uri) : null;
+    if (redirect != null) {
+      answer = redirect;
+      if (fault != null) {
+        faultsAt.put(index + 1, fault);
+        fault = null;
+      }
+    } else if (fault != null && !fault.afterEffect()) {
       answer = faultAnswer(fault);
     } else {
       try {
@@ -567,7 +607,7 @@ public final class GitHubStub implements AutoCloseable {
     }
     Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
     headers.forEach((name, value) -> responseHeaders.put(name, List.of(value)));
-    validationErrors.addAll(validator.validate(method, request.getUrl(), requestHeaders, body,
+    validationErrors.addAll(validator.validate(method, uri.toString(), requestHeaders, body,
         dropped ? 0 : status, responseHeaders, responseBody));
     checkPinnedHeaders(request, method, path);
     ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withStatus(status);
@@ -582,6 +622,37 @@ public final class GitHubStub implements AutoCloseable {
       response.withBody(responseBody);
     }
     return response.build();
+  }
+
+  /** {@code /repositories/{id}/rest} is {@code /repos/{owner}/{repo}/rest}, as on GitHub. */
+  private URI canonical(URI uri) {
+    Matcher byId = Pattern.compile("^/repositories/(\\d+)(/.*)?$").matcher(uri.getRawPath());
+    if (!byId.matches() || Long.parseLong(byId.group(1)) != REPOSITORY_ID) {
+      return uri;
+    }
+    String rest = byId.group(2) == null ? "" : byId.group(2);
+    return URI.create("/repos/" + owner + "/" + repo + rest + (uri.getRawQuery() == null ? "" : "?"
+        + uri.getRawQuery()));
+  }
+
+  /** A request to a former name: 301 for a GET, 307 for anything else, to the same path under the id. */
+  private Answer redirect(String method, URI uri) {
+    Matcher repoPath = Pattern.compile("^/repos/([^/]+)/([^/]+)(/.*)?$").matcher(uri.getRawPath());
+    if (!repoPath.matches() || !formerNames.contains((repoPath.group(1) + "/" + repoPath.group(2))
+        .toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    String location = baseUrl() + "/repositories/" + REPOSITORY_ID + (repoPath.group(3) == null ? ""
+        : repoPath.group(3)) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    Map<String, String> headers = baseHeaders();
+    headers.put("Location", location);
+    boolean read = method.equals("GET");
+    ObjectNode moved = NODES.objectNode();
+    moved.put("message", read ? "Moved Permanently" : "Temporary Redirect");
+    moved.put("url", location);
+    moved.put("documentation_url", "https://docs.github.com/rest/guides/best-practices-for-using-the-rest-api"
+        + "#follow-redirects");
+    return new Answer(read ? 301 : 307, headers, moved.toString());
   }
 
   private void checkPinnedHeaders(com.github.tomakehurst.wiremock.http.Request request, String method, String path) {
@@ -605,6 +676,10 @@ public final class GitHubStub implements AutoCloseable {
         headers.put("retry-after", "30");
         return new Answer(429, headers, errorBody("You have exceeded a secondary rate limit. Please wait a few "
             + "minutes before you try again."));
+      case SECONDARY_ABUSE_DETECTION:
+        headers.put("retry-after", "60");
+        return new Answer(403, headers, errorBody("You have triggered an abuse detection mechanism. Please wait a "
+            + "few minutes before you try again."));
       case SECONDARY_MESSAGE:
         return new Answer(403, headers, errorBody("You have exceeded a secondary rate limit. Please wait a few "
             + "minutes before you try again. If you reach out to GitHub Support for help, please include the "
@@ -892,13 +967,18 @@ public final class GitHubStub implements AutoCloseable {
     if (!"merge".equals(input.path("merge_method").asText("merge"))) {
       validationErrors.add("merge of #" + pull.number + " asked for " + input.path("merge_method").asText());
     }
+    return merge(pull, time.instant());
+  }
+
+  /** Merges as the merge button does: a merge commit on the base (in git, with an origin) made at {@code when}. */
+  private Answer merge(StubItem pull, Instant when) {
     if (pull.merged() || !pull.state.equals("open")) {
       return error(405, "Pull Request is not mergeable");
     }
     String sha;
     if (git != null) {
       Optional<String> merged = git.merge(pull.base, pull.head, "Merge pull request #" + pull.number + " from "
-          + owner + "/" + pull.head + "\n\n" + pull.title + "\n", time.instant());
+          + owner + "/" + pull.head + "\n\n" + pull.title + "\n", when);
       if (merged.isEmpty()) {
         return error(405, "Pull Request is not mergeable");
       }
@@ -906,7 +986,7 @@ public final class GitHubStub implements AutoCloseable {
     } else {
       sha = sha1("merge" + pull.number);
     }
-    pull.mergedAt = time.instant();
+    pull.mergedAt = when;
     pull.mergeSha = sha;
     pull.state = "closed";
     ObjectNode result = skeleton.of("pull-request-merge-result");
@@ -1133,9 +1213,19 @@ public final class GitHubStub implements AutoCloseable {
     all.subList(from, to).forEach(array::add);
     Map<String, String> headers = baseHeaders();
     int last = Math.max(1, (all.size() + perPage - 1) / perPage);
+    List<String> links = new ArrayList<>();
+    if (page > 1) {
+      links.add("<" + pageUrl(uri, page - 1) + ">; rel=\"prev\"");
+      links.add("<" + pageUrl(uri, 1) + ">; rel=\"first\"");
+    }
     if (page < last) {
-      headers.put("Link", "<" + pageUrl(uri, page + 1) + ">; rel=\"next\", <" + pageUrl(uri, last)
-          + ">; rel=\"last\"");
+      links.add("<" + pageUrl(uri, page + 1) + ">; rel=\"next\"");
+      links.add("<" + pageUrl(uri, last) + ">; rel=\"last\"");
+    }
+    if (!links.isEmpty()) {
+      // GitHub's order of rels varies; so does the stub's, page by page
+      java.util.Collections.rotate(links, page);
+      headers.put("Link", String.join(", ", links));
     }
     return new Answer(200, headers, array.toString());
   }
@@ -1143,7 +1233,8 @@ public final class GitHubStub implements AutoCloseable {
   private String pageUrl(URI uri, int page) {
     Map<String, String> query = query(uri.getRawQuery());
     query.put("page", Integer.toString(page));
-    return baseUrl() + uri.getRawPath() + "?" + query.entrySet().stream()
+    String rest = uri.getRawPath().replaceFirst("^/repos/[^/]+/[^/]+", "/repositories/" + REPOSITORY_ID);
+    return baseUrl() + rest + "?" + query.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8).replace("+", "%20") + "="
             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
         .collect(Collectors.joining("&"));

@@ -24,7 +24,14 @@ public final class SchemaSkeleton {
     this.spec = spec;
   }
 
+  private static final java.util.Map<String, SchemaSkeleton> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The skeleton of a description on the class path, read once per JVM (instances are fresh copies). */
   public static SchemaSkeleton fromResource(String resource) {
+    return LOADED.computeIfAbsent(resource, SchemaSkeleton::load);
+  }
+
+  private static SchemaSkeleton load(String resource) {
     try (InputStream in = SchemaSkeleton.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing test resource " + resource);

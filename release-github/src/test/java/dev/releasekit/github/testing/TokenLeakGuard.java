@@ -16,6 +16,10 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * every exception it meets, and fails the test when {@link GitHubStub#TOKEN} shows up in any of it. Tests hand
  * the exceptions they expect to {@link #thrown(Action)}, so caught exceptions are checked too.
  *
+ * <p>It only captures: a passing test prints nothing, however much it logs (the client logs every request at
+ * debug level, so the check sees every line). When the test fails, or the token leaked, the captured text is
+ * printed to the real {@code System.err} afterwards, the token masked.
+ *
  * <pre>{@code
  * @ExtendWith(TokenLeakGuard.class)
  * class MyTest {
@@ -43,8 +47,8 @@ public final class TokenLeakGuard implements BeforeEachCallback, AfterEachCallba
       CAPTURED.reset();
       originalErr = System.err;
       originalOut = System.out;
-      System.setErr(new PrintStream(new Tee(originalErr), true, StandardCharsets.UTF_8));
-      System.setOut(new PrintStream(new Tee(originalOut), true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(new Capture(), true, StandardCharsets.UTF_8));
+      System.setOut(new PrintStream(new Capture(), true, StandardCharsets.UTF_8));
     }
   }
 
@@ -58,7 +62,13 @@ public final class TokenLeakGuard implements BeforeEachCallback, AfterEachCallba
       System.setOut(originalOut);
       text = CAPTURED.toString(StandardCharsets.UTF_8);
     }
-    if (text.contains(GitHubStub.TOKEN)) {
+    boolean leaked = text.contains(GitHubStub.TOKEN);
+    if (leaked || context.getExecutionException().isPresent()) {
+      originalErr.println("---- output captured in " + context.getDisplayName() + " ----");
+      originalErr.print(text.replace(GitHubStub.TOKEN, "<TOKEN>"));
+      originalErr.println("---- end of captured output ----");
+    }
+    if (leaked) {
       throw new AssertionError("The token leaked into the output or an exception of "
           + context.getDisplayName() + " (see the captured output around '" + mask(text) + "')");
     }
@@ -110,16 +120,10 @@ public final class TokenLeakGuard implements BeforeEachCallback, AfterEachCallba
     return around.replace(GitHubStub.TOKEN, "<TOKEN>");
   }
 
-  private static final class Tee extends OutputStream {
-    private final PrintStream original;
-
-    Tee(PrintStream original) {
-      this.original = original;
-    }
-
+  /** Keeps what is written; forwards nothing. */
+  private static final class Capture extends OutputStream {
     @Override
     public void write(int b) {
-      original.write(b);
       synchronized (CAPTURED) {
         CAPTURED.write(b);
       }
@@ -127,7 +131,6 @@ public final class TokenLeakGuard implements BeforeEachCallback, AfterEachCallba
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
-      original.write(bytes, offset, length);
       synchronized (CAPTURED) {
         CAPTURED.write(bytes, offset, length);
       }

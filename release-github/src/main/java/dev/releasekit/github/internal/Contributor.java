@@ -1,4 +1,4 @@
-package dev.releasekit.github;
+package dev.releasekit.github.internal;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -8,8 +8,8 @@ import java.util.Optional;
  * account) have no login, only the name and email of their commits.
  *
  * <pre>{@code
- * for (Contributor c : github.contributors()) {
- *   String who = c.login().orElseGet(() -> c.email().orElse("?"));   // map anonymous ones via commitsByAuthor
+ * for (Contributor c : contributors.all()) {
+ *   String who = c.login().orElseGet(() -> c.email().orElse("?"));   // map anonymous ones via commitsBy
  *   System.out.println(who + ": " + c.contributions());
  * }
  * }</pre>

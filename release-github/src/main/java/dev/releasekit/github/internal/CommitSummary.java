@@ -1,4 +1,4 @@
-package dev.releasekit.github;
+package dev.releasekit.github.internal;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.Optional;
  * A commit as GitHub lists it in a comparison or a commit search.
  *
  * <pre>{@code
- * github.commitsByAuthor("paulus@example.com").stream().map(CommitSummary::subject).forEach(System.out::println);
+ * contributors.commitsBy("paulus@example.com").stream().map(CommitSummary::subject).forEach(System.out::println);
  * }</pre>
  *
  * @param login the GitHub account the commit's author email maps to, when GitHub knows one
@@ -21,6 +21,12 @@ public record CommitSummary(String sha, String message, String authorName, Strin
     authorName = authorName == null ? "" : authorName;
     authorEmail = authorEmail == null ? "" : authorEmail;
     Objects.requireNonNull(login, "login");
+  }
+
+  static CommitSummary of(Schema.Commit json) {
+    Schema.GitUser author = json.commit().author();
+    return new CommitSummary(json.sha(), json.commit().message(), author == null ? "" : author.name(),
+        author == null ? "" : author.email(), Optional.ofNullable(json.author()).map(Schema.Account::login));
   }
 
   /** The first line of the message. */

@@ -1,4 +1,4 @@
-package dev.releasekit.github;
+package dev.releasekit.github.internal;
 
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +7,7 @@ import java.util.Objects;
  * What {@code base...head} holds: GitHub's compare view, with every commit of every page.
  *
  * <pre>{@code
- * Comparison c = github.compare("master", "release-0-57");
+ * Comparison c = git.compare("master", "release-0-57");
  * c.commits().forEach(commit -> System.out.println(commit.subject() + " " + commit.login().orElse("?")));
  * }</pre>
  *

@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * GitHub's JSON read as plain maps and lists. The client reads a handful of fields from large objects, and GraphQL
- * answers have keys chosen per query (aliases), so typed classes would cost more than they give.
+ * JSON read as plain maps and lists, where typed records ({@link Schema}) do not fit: GraphQL answers, whose
+ * keys are aliases chosen per query, and error bodies, whose {@code errors} are strings or objects.
  */
-public final class Json {
+public final class JsonMaps {
   private static final JsonAdapter<Object> ADAPTER = new Moshi.Builder().build().adapter(Object.class);
 
-  private Json() {}
+  private JsonMaps() {}
 
   public static Object parse(String text) {
     if (text == null || text.isBlank()) {

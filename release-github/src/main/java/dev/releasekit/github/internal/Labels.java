@@ -1,0 +1,92 @@
+package dev.releasekit.github.internal;
+
+import static dev.releasekit.github.internal.Failures.ISSUES_READ;
+import static dev.releasekit.github.internal.Failures.ISSUES_WRITE;
+
+import dev.releasekit.PreconditionException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Labels: the repository's ({@code /labels}) and an issue's ({@code /issues/{n}/labels}). The repository's labels
+ * are read once per client and read again only when a label seems missing.
+ */
+public final class Labels {
+  private final Api api;
+
+  public Labels(Api api) {
+    this.api = api;
+  }
+
+  public Set<String> all() {
+    Set<String> names = Paging.all(api, api.listUrl("labels").build(), Schema.LabelName.class, "list the labels",
+        ISSUES_READ, null).stream().map(Schema.LabelName::name)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    api.knownLabels().set(Set.copyOf(names));
+    return names;
+  }
+
+  /** Adds labels after checking they exist: GitHub would create a missing label silently. */
+  public void add(int number, Collection<String> labels) {
+    if (labels.isEmpty()) {
+      return;
+    }
+    Set<String> known = api.knownLabels().get();
+    if (known == null || !known.containsAll(labels)) {
+      known = all();
+    }
+    Set<String> exist = known;
+    List<String> missing = labels.stream().filter(label -> !exist.contains(label)).collect(Collectors.toList());
+    if (!missing.isEmpty()) {
+      throw new PreconditionException("The label" + (missing.size() == 1 ? " " : "s ") + String.join(", ",
+          quote(missing)) + (missing.size() == 1 ? " does" : " do") + " not exist in " + api.fullName()
+          + ": create it or pass createMissingLabels (releasekit never creates a label silently). The labels that "
+          + "exist are: " + String.join(", ", quote(new TreeSet<>(exist))) + ".");
+    }
+    WriteOnce.create(api, "label #" + number + " " + String.join(", ", labels), ISSUES_WRITE,
+        "issue or pull request #" + number, api.repoUrl("issues", Integer.toString(number), "labels").build(),
+        new Schema.Labels(List.copyOf(labels)),
+        () -> onIssue(number).containsAll(labels) ? Optional.of(Boolean.TRUE) : Optional.empty(),
+        response -> Boolean.TRUE);
+  }
+
+  /** The labels on an issue or pull request. */
+  public List<String> onIssue(int number) {
+    return Paging.all(api, api.listUrl("issues", Integer.toString(number), "labels").build(),
+        Schema.LabelName.class, "read the labels of #" + number, ISSUES_READ, "issue or pull request #" + number)
+        .stream().map(Schema.LabelName::name).collect(Collectors.toList());
+  }
+
+  /** Creates a label (grey); nothing happens when it exists already. */
+  public void create(String name) {
+    String action = "create the label '" + name + "'";
+    Schema.NewLabel body = new Schema.NewLabel(name, "ededed");
+    ApiResponse response = api.post(api.repoUrl("labels").build(), body);
+    if (response.status() == 422 && all().contains(name)) {
+      return;
+    }
+    if (response.isSuccess()) {
+      Set<String> known = api.knownLabels().get();
+      if (known != null) {
+        Set<String> updated = new LinkedHashSet<>(known);
+        updated.add(name);
+        api.knownLabels().set(Set.copyOf(updated));
+      }
+      return;
+    }
+    if (!response.isTransientFailure()) {
+      throw Failures.failure(api, response, action, ISSUES_WRITE);
+    }
+    WriteOnce.create(api, action, ISSUES_WRITE, null, api.repoUrl("labels").build(), body,
+        () -> all().contains(name) ? Optional.of(Boolean.TRUE) : Optional.empty(), r -> Boolean.TRUE);
+  }
+
+  private static List<String> quote(Collection<String> names) {
+    return names.stream().map(name -> "'" + name + "'").collect(Collectors.toList());
+  }
+}
