@@ -64,13 +64,13 @@ public final class LocalHosting implements Hosting {
   private final String webUrl;
   private final String userBaseUrl;
 
-  private LocalHosting(Store store, Path origin, Clock clock, String login, String webUrl, String userBaseUrl) {
-    this.store = store;
-    this.origin = origin;
-    this.clock = clock;
-    this.login = login;
-    this.webUrl = webUrl;
-    this.userBaseUrl = userBaseUrl;
+  private LocalHosting(Settings settings) {
+    this.store = settings.store;
+    this.origin = settings.origin;
+    this.clock = settings.clock;
+    this.login = settings.login;
+    this.webUrl = settings.webUrl;
+    this.userBaseUrl = settings.userBaseUrl;
   }
 
   /**
@@ -80,10 +80,14 @@ public final class LocalHosting implements Hosting {
   public static LocalHosting open(Path storeDirectory, Path origin) {
     Path originDir = origin.toAbsolutePath().normalize();
     if (!Files.isDirectory(originDir)) {
-      throw new PreconditionException("The origin repository " + originDir + " does not exist.");
+      throw new PreconditionException("The origin repository " + originDir + " does not exist. Create it (git"
+          + " init --bare), or pass the folder of the bare repository the release pushes to.");
     }
-    return new LocalHosting(new Store(storeDirectory.toAbsolutePath().normalize()), originDir, Clock.systemUTC(),
-        "releasekit", originDir.toUri().toString().replaceAll("/$", ""), "https://github.com/");
+    Settings settings = new Settings();
+    settings.store = new Store(storeDirectory.toAbsolutePath().normalize());
+    settings.origin = originDir;
+    settings.webUrl = originDir.toUri().toString().replaceAll("/$", "");
+    return new LocalHosting(settings);
   }
 
   /** The hosting conventionally kept inside a bare origin, in {@code <origin>/releasekit-hosting}. */
@@ -91,19 +95,52 @@ public final class LocalHosting implements Hosting {
     return open(origin.resolve("releasekit-hosting"), origin);
   }
 
+  private Settings settings() {
+    return new Settings(this);
+  }
+
   /** The same hosting, stamping merges and releases with {@code clock}. */
   public LocalHosting withClock(Clock clock) {
-    return new LocalHosting(store, origin, Objects.requireNonNull(clock), login, webUrl, userBaseUrl);
+    Settings settings = settings();
+    settings.clock = Objects.requireNonNull(clock, "clock");
+    return new LocalHosting(settings);
   }
 
   /** The same hosting, acting as {@code login} when it opens pull requests. */
   public LocalHosting actingAs(String login) {
-    return new LocalHosting(store, origin, clock, Objects.requireNonNull(login), webUrl, userBaseUrl);
+    Settings settings = settings();
+    settings.login = Objects.requireNonNull(login, "login");
+    return new LocalHosting(settings);
   }
 
   /** The same hosting, generating links under {@code webUrl} and {@code userBaseUrl} (ending in a slash). */
   public LocalHosting withWebUrls(String webUrl, String userBaseUrl) {
-    return new LocalHosting(store, origin, clock, login, webUrl, userBaseUrl);
+    Settings settings = settings();
+    settings.webUrl = Objects.requireNonNull(webUrl, "webUrl");
+    settings.userBaseUrl = Objects.requireNonNull(userBaseUrl, "userBaseUrl");
+    return new LocalHosting(settings);
+  }
+
+  /** What a {@link LocalHosting} is made of; the withers above derive changed copies through it. */
+  private static final class Settings {
+    private Store store;
+    private Path origin;
+    private Clock clock = Clock.systemUTC();
+    private String login = "releasekit";
+    private String webUrl;
+    private String userBaseUrl = "https://github.com/";
+
+    Settings() {
+    }
+
+    Settings(LocalHosting hosting) {
+      store = hosting.store;
+      origin = hosting.origin;
+      clock = hosting.clock;
+      login = hosting.login;
+      webUrl = hosting.webUrl;
+      userBaseUrl = hosting.userBaseUrl;
+    }
   }
 
   public Path storeDirectory() {

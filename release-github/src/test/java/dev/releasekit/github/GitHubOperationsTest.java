@@ -150,8 +150,8 @@ class GitHubOperationsTest extends StubTestSupport {
     Throwable e = TokenLeakGuard.thrown(() -> github.addLabels(number, List.of("bump-minor")));
 
     assertThat(e).isInstanceOf(PreconditionException.class).hasMessageContaining("'bump-minor'")
-        .hasMessageContaining("create it or pass createMissingLabels")
-        .hasMessageContaining("'bump minor'");
+        .hasMessageContaining("Did you mean 'bump minor'?")
+        .hasMessageContaining("releasekit never creates labels");
     assertThat(stub.writes()).isEmpty();
     assertThat(stub.silentlyCreatedLabels()).isEmpty();
   }

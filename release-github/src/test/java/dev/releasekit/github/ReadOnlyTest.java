@@ -37,7 +37,7 @@ class ReadOnlyTest extends StubTestSupport {
     Milestone milestone = readOnly.milestone("0.57").orElseThrow();
     int before = stub.requests().size();
 
-    List<TokenLeakGuard.Action> writes = List.of(
+    List<dev.releasekit.testing.SecretLeakGuard.Action> writes = List.of(
         () -> readOnly.openPullRequest("release-0-57", "master", "0.57", ""),
         () -> readOnly.updatePullRequest(pull, "t", "b"),
         () -> readOnly.mergePullRequest(pull),
@@ -46,7 +46,7 @@ class ReadOnlyTest extends StubTestSupport {
         () -> readOnly.createDraftRelease("0.57", "0.57", ""),
         () -> readOnly.updateReleaseBody("1", "b"),
         () -> readOnly.publishRelease("1"));
-    for (TokenLeakGuard.Action write : writes) {
+    for (dev.releasekit.testing.SecretLeakGuard.Action write : writes) {
       assertThat(TokenLeakGuard.thrown(write)).isInstanceOf(PreconditionException.class)
           .hasMessageContaining("read-only");
     }

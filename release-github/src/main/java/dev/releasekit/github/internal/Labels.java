@@ -3,13 +3,11 @@ package dev.releasekit.github.internal;
 import static dev.releasekit.github.internal.Failures.ISSUES_READ;
 import static dev.releasekit.github.internal.Failures.ISSUES_WRITE;
 
-import dev.releasekit.PreconditionException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -40,14 +38,8 @@ public final class Labels {
     if (known == null || !known.containsAll(labels)) {
       known = all();
     }
-    Set<String> exist = known;
-    List<String> missing = labels.stream().filter(label -> !exist.contains(label)).collect(Collectors.toList());
-    if (!missing.isEmpty()) {
-      throw new PreconditionException("The label" + (missing.size() == 1 ? " " : "s ") + String.join(", ",
-          quote(missing)) + (missing.size() == 1 ? " does" : " do") + " not exist in " + api.fullName()
-          + ": create it or pass createMissingLabels (releasekit never creates a label silently). The labels that "
-          + "exist are: " + String.join(", ", quote(new TreeSet<>(exist))) + ".");
-    }
+    // GitHub would create a missing label silently; releasekit names the ones that exist instead.
+    dev.releasekit.spi.Labels.requireExisting(known, labels, api.fullName());
     WriteOnce.create(api, "label #" + number + " " + String.join(", ", labels), ISSUES_WRITE,
         "issue or pull request #" + number, api.repoUrl("issues", Integer.toString(number), "labels").build(),
         new Schema.Labels(List.copyOf(labels)),
@@ -86,7 +78,4 @@ public final class Labels {
         () -> all().contains(name) ? Optional.of(Boolean.TRUE) : Optional.empty(), r -> Boolean.TRUE);
   }
 
-  private static List<String> quote(Collection<String> names) {
-    return names.stream().map(name -> "'" + name + "'").collect(Collectors.toList());
-  }
 }
