@@ -72,10 +72,10 @@ public final class JsonWebhook implements Announcer {
     this.url = builder.url;
     this.parsed = Http.secretUrl(url, "the webhook " + name, HINT);
     this.dedup = builder.dedup;
-    this.client = builder.client;
-    this.clock = builder.clock;
-    this.sleeper = builder.sleeper;
-    this.rateLimitBudget = builder.rateLimitBudget;
+    this.client = builder.httpClient();
+    this.clock = builder.timeClock();
+    this.sleeper = builder.timeSleeper();
+    this.rateLimitBudget = builder.budget();
     this.http = new Http(client, "the webhook " + name, clock, sleeper, rateLimitBudget);
   }
 
@@ -148,14 +148,10 @@ public final class JsonWebhook implements Announcer {
   }
 
   /** Configures a {@link JsonWebhook}; {@link #name} and {@link #url} are required. */
-  public static final class Builder {
+  public static final class Builder extends AnnouncerBuilder<Builder> {
     private String name;
     private Secret url;
     private Dedup dedup = Dedup.UNKNOWN;
-    private OkHttpClient client;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
-    private Duration rateLimitBudget = Duration.ofMinutes(2);
 
     private Builder() {
     }
@@ -188,30 +184,6 @@ public final class JsonWebhook implements Announcer {
      */
     public Builder receiverDeduplicates() {
       this.dedup = Dedup.BY_KEY;
-      return this;
-    }
-
-    /** The caller's client, with its proxy and timeouts; shared, never shut down by this. */
-    public Builder client(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /** The clock rate-limit resets are told with. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** How to wait out a 429's {@code Retry-After}. */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
-    /** The longest total wait for rate limits in one post (default 2 minutes); longer fails, sending nothing. */
-    public Builder rateLimitBudget(Duration budget) {
-      this.rateLimitBudget = Http.checkBudget(budget);
       return this;
     }
 

@@ -90,10 +90,10 @@ public final class Slack implements Announcer {
     }
     this.blocks = builder.blocks;
     this.historyPages = builder.historyPages;
-    this.client = builder.client;
-    this.clock = builder.clock;
-    this.sleeper = builder.sleeper;
-    this.rateLimitBudget = builder.rateLimitBudget;
+    this.client = builder.httpClient();
+    this.clock = builder.timeClock();
+    this.sleeper = builder.timeSleeper();
+    this.rateLimitBudget = builder.budget();
     this.http = new Http(client, "slack.com", clock, sleeper, rateLimitBudget);
     if (blocks != null) {
       Blocks.render(blocks, "text");
@@ -279,16 +279,12 @@ public final class Slack implements Announcer {
   }
 
   /** Configures a {@link Slack}; {@link #token} and {@link #channel} are required. */
-  public static final class Builder {
+  public static final class Builder extends AnnouncerBuilder<Builder> {
     private Secret token;
     private String channel;
     private String apiUrl = "https://slack.com/api/";
     private String blocks;
     private int historyPages = 3;
-    private OkHttpClient client;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
-    private Duration rateLimitBudget = Duration.ofMinutes(2);
 
     private Builder() {
     }
@@ -335,30 +331,6 @@ public final class Slack implements Announcer {
         throw new PreconditionException("historyPages must be at least 1, not " + pages + ".");
       }
       this.historyPages = pages;
-      return this;
-    }
-
-    /** The caller's client, with its proxy and timeouts; shared, never shut down by this. */
-    public Builder client(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /** The clock rate-limit resets are told with. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** How to wait out a rate limit; tests pass a fake that only advances a clock. */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
-    /** The longest total wait for rate limits in one call (default 2 minutes); longer fails, posting nothing. */
-    public Builder rateLimitBudget(Duration budget) {
-      this.rateLimitBudget = Http.checkBudget(budget);
       return this;
     }
 

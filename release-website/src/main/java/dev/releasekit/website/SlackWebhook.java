@@ -67,10 +67,10 @@ public final class SlackWebhook implements Announcer {
     if (blocks != null) {
       Slack.Blocks.render(blocks, "text");
     }
-    this.client = builder.client;
-    this.clock = builder.clock;
-    this.sleeper = builder.sleeper;
-    this.rateLimitBudget = builder.rateLimitBudget;
+    this.client = builder.httpClient();
+    this.clock = builder.timeClock();
+    this.sleeper = builder.timeSleeper();
+    this.rateLimitBudget = builder.budget();
     this.http = new Http(client, "the Slack webhook of " + channel, clock, sleeper, rateLimitBudget);
   }
 
@@ -167,14 +167,10 @@ public final class SlackWebhook implements Announcer {
   }
 
   /** Configures a {@link SlackWebhook}; {@link #url} is required. */
-  public static final class Builder {
+  public static final class Builder extends AnnouncerBuilder<Builder> {
     private Secret url;
     private String channel = "(webhook channel)";
     private String blocks;
-    private OkHttpClient client;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
-    private Duration rateLimitBudget = Duration.ofMinutes(2);
 
     private Builder() {
     }
@@ -204,30 +200,6 @@ public final class SlackWebhook implements Announcer {
     /** Block Kit blocks, a JSON array in which {@code {text}} is replaced by the text. */
     public Builder blocks(String jsonArray) {
       this.blocks = Objects.requireNonNull(jsonArray, "jsonArray");
-      return this;
-    }
-
-    /** The caller's client, with its proxy and timeouts; shared, never shut down by this. */
-    public Builder client(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /** The clock rate-limit resets are told with. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** How to wait out a 429's {@code Retry-After}. */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
-    /** The longest total wait for rate limits in one post (default 2 minutes); longer fails, posting nothing. */
-    public Builder rateLimitBudget(Duration budget) {
-      this.rateLimitBudget = Http.checkBudget(budget);
       return this;
     }
 

@@ -114,8 +114,9 @@ public final class JGitWorkspace implements Workspace {
           .setCredentialsProvider(provider(credentials)).call().close();
       return open(directory, credentials);
     } catch (TransportException e) {
-      throw new RemoteException(Push.host(url), 0, null, "Cannot clone " + url + ": " + redact(credentials, e)
-          + ". Check the URL and the token's access to the repository.", null);
+      // The cause is left out: JGit's own message can hold a URL with credentials, and only ours is redacted.
+      throw RemoteException.of(Push.host(url), 0, null, "Cannot clone " + url + ": " + redact(credentials, e)
+          + ". Check the URL and the token's access to the repository.");
     } catch (GitAPIException e) {
       throw new ReleaseException("Cannot clone " + url + ": " + redact(credentials, e) + ". Check the URL and that"
           + " the folder is empty, then try again.", e);
@@ -177,8 +178,8 @@ public final class JGitWorkspace implements Workspace {
       git.fetch().setRemote(ORIGIN).setRefSpecs(specs).setCredentialsProvider(credentials)
           .setRemoveDeletedRefs(false).call();
     } catch (TransportException e) {
-      throw new RemoteException(Push.host(originUrl()), 0, null, "Cannot fetch from origin (" + originUrl() + "): "
-          + e.getMessage() + ". Check the network and the token's access.", null);
+      throw RemoteException.transport(Push.host(originUrl()), "Cannot fetch from origin (" + originUrl() + "): "
+          + e.getMessage() + ". Check the network and the token's access.", e);
     } catch (GitAPIException e) {
       throw new ReleaseException("Fetching from origin failed: " + e.getMessage() + ". Check origin's URL and run"
           + " again.", e);
@@ -190,8 +191,8 @@ public final class JGitWorkspace implements Workspace {
     try {
       return git.lsRemote().setRemote(ORIGIN).setCredentialsProvider(credentials).call();
     } catch (TransportException e) {
-      throw new RemoteException(Push.host(originUrl()), 0, null, "Cannot list origin's refs (" + originUrl()
-          + "): " + e.getMessage() + ". Check the network and the token's access.", null);
+      throw RemoteException.transport(Push.host(originUrl()), "Cannot list origin's refs (" + originUrl()
+          + "): " + e.getMessage() + ". Check the network and the token's access.", e);
     } catch (GitAPIException e) {
       throw new ReleaseException("Listing origin's refs failed: " + e.getMessage() + ". Check origin's URL and"
           + " run again.", e);

@@ -59,9 +59,8 @@ final class Push {
     } catch (URISyntaxException e) {
       throw new PreconditionException("Origin's URL is not valid: " + e.getMessage(), e);
     } catch (org.eclipse.jgit.errors.TransportException e) {
-      throw new RemoteException(host(workspace.originUrl()), 0, null, "Cannot push to origin ("
-          + workspace.originUrl() + "): " + e.getMessage() + ". Check the network and the token's write access.",
-          null);
+      throw RemoteException.transport(host(workspace.originUrl()), "Cannot push to origin ("
+          + workspace.originUrl() + "): " + e.getMessage() + ". Check the network and the token's write access.", e);
     } catch (MissingObjectException e) {
       throw new ReleaseException("A commit to push is missing locally: " + e.getMessage() + ". Fetch (or clone"
           + " without --depth) and run again.", e);

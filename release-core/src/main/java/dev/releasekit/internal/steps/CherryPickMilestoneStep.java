@@ -98,7 +98,7 @@ public final class CherryPickMilestoneStep implements Step {
           ws.cherryPick(branch, sha);
         } catch (ConflictException e) {
           ConflictException conflict = new ConflictException("Cherry-picking #" + pr.number() + " (" + pr.url()
-              + ", commit " + sha.substring(0, 7) + ") onto " + branch + " conflicts in " + e.files() + ". "
+              + ", commit " + dev.releasekit.git.CommitId.of(sha).abbreviated() + ") onto " + branch + " conflicts in " + e.files() + ". "
               + branch + " is unchanged. Resolve by hand: git checkout " + branch + " && git cherry-pick -x -m 1 "
               + sha + ", fix " + e.files() + ", commit, push; then run again.", pr.url(), sha, e.files());
           conflicts.add(conflict);

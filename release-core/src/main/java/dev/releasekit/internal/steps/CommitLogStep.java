@@ -64,7 +64,7 @@ public final class CommitLogStep implements Step {
           + " untracked. Choose another path with Conventions.withCommitLogPath(\"...\") and run again.");
     }
     byte[] bytes = log.text().getBytes(StandardCharsets.UTF_8);
-    String range = start + ".." + shortId(end);
+    String range = start + ".." + dev.releasekit.git.CommitId.of(end).abbreviated();
     String summary = log.commits().size() + " commits of " + range + ", " + external.size()
         + " external contributors";
     try {
@@ -111,7 +111,4 @@ public final class CommitLogStep implements Step {
     return file;
   }
 
-  private static String shortId(String id) {
-    return id.length() > 7 ? id.substring(0, 7) : id;
-  }
 }
