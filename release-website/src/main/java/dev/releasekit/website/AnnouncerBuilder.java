@@ -57,6 +57,14 @@ public abstract class AnnouncerBuilder<B extends AnnouncerBuilder<B>> {
     return self();
   }
 
+  /** Takes over an announcer's settings, for its {@code toBuilder()}. */
+  void copy(OkHttpClient client, Clock clock, Sleeper sleeper, Duration rateLimitBudget) {
+    this.client = client;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.rateLimitBudget = rateLimitBudget;
+  }
+
   OkHttpClient httpClient() {
     return client;
   }

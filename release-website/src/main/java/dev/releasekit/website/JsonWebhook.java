@@ -160,10 +160,7 @@ public final class JsonWebhook implements Announcer {
       this.name = webhook.name;
       this.url = webhook.url;
       this.dedup = webhook.dedup;
-      this.client = webhook.client;
-      this.clock = webhook.clock;
-      this.sleeper = webhook.sleeper;
-      this.rateLimitBudget = webhook.rateLimitBudget;
+      copy(webhook.client, webhook.clock, webhook.sleeper, webhook.rateLimitBudget);
     }
 
     /** What reports and journal keys call it, such as {@code ops}. */

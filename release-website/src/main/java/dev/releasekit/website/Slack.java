@@ -295,10 +295,7 @@ public final class Slack implements Announcer {
       this.apiUrl = slack.api.toString();
       this.blocks = slack.blocks;
       this.historyPages = slack.historyPages;
-      this.client = slack.client;
-      this.clock = slack.clock;
-      this.sleeper = slack.sleeper;
-      this.rateLimitBudget = slack.rateLimitBudget;
+      copy(slack.client, slack.clock, slack.sleeper, slack.rateLimitBudget);
     }
 
     /** The bot token ({@code xoxb-...}) with {@code chat:write}, and {@code channels:history} to read back. */

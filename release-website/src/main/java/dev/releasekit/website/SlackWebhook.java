@@ -179,10 +179,7 @@ public final class SlackWebhook implements Announcer {
       this.url = webhook.url;
       this.channel = webhook.channel;
       this.blocks = webhook.blocks;
-      this.client = webhook.client;
-      this.clock = webhook.clock;
-      this.sleeper = webhook.sleeper;
-      this.rateLimitBudget = webhook.rateLimitBudget;
+      copy(webhook.client, webhook.clock, webhook.sleeper, webhook.rateLimitBudget);
     }
 
     /** The webhook's URL, which is its credential. */
