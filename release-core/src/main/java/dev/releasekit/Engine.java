@@ -4,6 +4,7 @@ import dev.releasekit.git.Workspace;
 import dev.releasekit.git.internal.JGitWorkspace;
 import dev.releasekit.git.internal.RecordingWorkspace;
 import dev.releasekit.internal.Hostings;
+import dev.releasekit.internal.Lease;
 import dev.releasekit.internal.OverlayHosting;
 import dev.releasekit.internal.ReleaseServices;
 import dev.releasekit.internal.Waits;
@@ -20,6 +21,7 @@ import dev.releasekit.spi.StepContext;
 import dev.releasekit.version.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,8 +75,8 @@ final class Engine {
           }
         }
       }
-      try (ReleaseServices rehearsal = real.rehearsal(runId)) {
-        results.addAll(execute(Mode.PLAN, steps, rehearsal, wiring.listener()).results);
+      try (ReleaseServices rehearsal = real.rehearsal(runId, host())) {
+        results.addAll(execute(Mode.PLAN, steps, rehearsal, wiring.listener(), List.of()).results);
       }
       return new Plan(release.version().toString(), results.stream().map(Engine::withPlaceholders).toList());
     }
@@ -85,23 +87,69 @@ final class Engine {
     try (Opened opened = open(steps)) {
       opened.workspaces.values().forEach(JGitWorkspace::requireClean);
       opened.fetch();
+      opened.workspaces.values().forEach(w -> w.pauseWith(wiring.sleeper()::sleep));
       ReleaseServices real = resolve(opened, steps);
+      boolean writes = true;
       if (wiring.rehearseFirst()) {
-        try (ReleaseServices rehearsal = real.rehearsal(runId)) {
-          Execution rehearsed = execute(Mode.PLAN, steps, rehearsal, ReleaseListener.silent());
+        try (ReleaseServices rehearsal = real.rehearsal(runId, host())) {
+          Execution rehearsed = execute(Mode.PLAN, steps, rehearsal, ReleaseListener.silent(), List.of());
           if (rehearsed.failure != null && blocksRun(rehearsed.failure)) {
             StepResult blocked = withPlaceholders(rehearsed.results.get(rehearsed.failedIndex));
             throw rehearsed.failure.withReport(new Report(release.version().toString(), runId, List.of(blocked)));
           }
+          // A run that will find every step done writes nothing, not even a lease: origin stays byte-identical.
+          writes = rehearsed.results.stream().anyMatch(r -> r.outcome() != Outcome.ALREADY_DONE);
         }
       }
-      Execution execution = execute(Mode.RUN, steps, real.withJournals(runId), wiring.listener());
-      Report report = new Report(release.version().toString(), runId, execution.results);
-      if (execution.failure != null) {
-        throw execution.failure.withReport(report);
+      List<Lease> leases = writes ? takeLeases(real) : List.of();
+      try {
+        Execution execution = execute(Mode.RUN, steps, real.withJournals(runId), wiring.listener(), leases);
+        Report report = new Report(release.version().toString(), runId, execution.results);
+        if (execution.failure != null) {
+          throw execution.failure.withReport(report);
+        }
+        return report;
+      } finally {
+        for (int i = leases.size() - 1; i >= 0; i--) {
+          leases.get(i).release();
+        }
       }
-      return report;
     }
+  }
+
+  /**
+   * The leases of every repository of the release, taken in one fixed order (by repository name), so two runs
+   * of a multi-repository release never wait on each other in a cycle.
+   */
+  private List<Lease> takeLeases(ReleaseServices services) {
+    List<ReleaseServices.Repository> ordered = new ArrayList<>(services.repositories());
+    ordered.sort(java.util.Comparator.comparing(ReleaseServices.Repository::name));
+    List<Lease> taken = new ArrayList<>();
+    try {
+      for (ReleaseServices.Repository repository : ordered) {
+        taken.add(Lease.take(repository.workspace(), repository.version().toString(), runId, host(),
+            wiring.clock(), wiring.sleeper(), wiring.otherRunWait()));
+      }
+      return taken;
+    } catch (RuntimeException e) {
+      for (int i = taken.size() - 1; i >= 0; i--) {
+        taken.get(i).release();
+      }
+      throw e;
+    }
+  }
+
+  /** This machine, as leases name it: HOSTNAME when the environment has it (CI runners and containers do). */
+  private String host() {
+    String name = wiring.environment().get("HOSTNAME");
+    if (name == null || name.isBlank()) {
+      try {
+        name = Files.readString(Path.of("/etc/hostname"), StandardCharsets.UTF_8).strip();
+      } catch (IOException | RuntimeException e) {
+        name = "";
+      }
+    }
+    return name.isBlank() ? "localhost" : name;
   }
 
   /**
@@ -195,7 +243,7 @@ final class Engine {
   // Executing
 
   private Execution execute(Mode mode, List<Release.Planned> steps, ReleaseServices services,
-      ReleaseListener listener) {
+      ReleaseListener listener, List<Lease> leases) {
     Execution execution = new Execution();
     List<String> done = new ArrayList<>();
     Set<String> runRecorded = new HashSet<>();
@@ -210,11 +258,18 @@ final class Engine {
             + (execution.failedIndex + 1) + " is blocked"), List.of()).withRepository(planned.repository()));
         continue;
       }
+      try {
+        leases.forEach(Lease::renewIfDue);
+      } catch (ReleaseException e) {
+        execution.fail(i, e);
+        execution.results.add(StepResult.blocked(description, e, List.of()).withRepository(planned.repository()));
+        continue;
+      }
       listener.stepStarted(index, description);
       Context context = new Context(mode, services, repository, listener, index, execution.results);
       StepResult result;
       try {
-        StepResult raw = step.apply(context);
+        StepResult raw = applyObservingAgain(step, context);
         Outcome outcome = raw.outcome() == Outcome.DONE && mode == Mode.PLAN ? Outcome.WOULD_DO : raw.outcome();
         result = raw.withDescription(description).withOutcome(outcome).withChanges(context.changes);
         done.add(description);
@@ -231,9 +286,10 @@ final class Engine {
       }
       result = result.withRepository(planned.repository());
       execution.results.add(result);
-      // A step that found its state already there wrote nothing, and neither does the journal: a no-op re-run
-      // leaves origin byte-identical.
-      if (result.outcome() != Outcome.ALREADY_DONE) {
+      // The journal records what was written, at most one commit per step: a step that found its state already
+      // there, or was blocked before writing, adds nothing, so a no-op re-run leaves origin byte-identical and a
+      // run that lost a race leaves no trace in the winner's journal.
+      if (!context.changes.isEmpty()) {
         if (runRecorded.add(planned.repository())) {
           repository.journal().record("run:" + runId, mode.name(), mode + " " + steps.size() + " steps");
         }
@@ -250,6 +306,23 @@ final class Engine {
       listener.stepFinished(index, result);
     }
     return execution;
+  }
+
+  /**
+   * Applies a step; when origin refuses a push because someone pushed in between, the step observes and compares
+   * again, once: every step is an observe, compare, write, so the second pass converges on what the other writer
+   * did (ALREADY_DONE) or blocks with what it found.
+   */
+  private static StepResult applyObservingAgain(Step step, Context context) {
+    try {
+      return step.apply(context);
+    } catch (PushRefusedException e) {
+      if (e.reason() != PushRefusedException.Reason.NON_FAST_FORWARD) {
+        throw e;
+      }
+      context.progress("origin's " + e.ref() + " moved while this step ran; observing again");
+      return step.apply(context);
+    }
   }
 
   /**
@@ -446,8 +519,9 @@ final class Engine {
         throw e;
       }
       receipt = receipt == null ? "" : receipt;
+      // The end is recorded at once in the clone's own journal file and reaches origin with the step's commit:
+      // the intent had to be on origin before the effect, the end may wait for the step boundary.
       journal.record(key, "done", receipt);
-      repository.journal().flush();
       return StepResult.done(effect.description() + (receipt.isEmpty() ? "" : " (" + receipt + ")"));
     }
 

@@ -119,7 +119,7 @@ public final class Release {
   record Wiring(Version version, Map<String, Repository> repositories, String current, ImageRegistry registry,
       List<Announcer> announcers, Map<String, HttpEndpoint> endpoints, ReleaseListener listener,
       Map<String, String> environment, Clock clock, Sleeper sleeper, LocalDate date, boolean rehearseFirst,
-      Map<String, Resolution> resolutions, List<Verb> verbs) {
+      java.time.Duration otherRunWait, Map<String, Resolution> resolutions, List<Verb> verbs) {
 
     Wiring {
       repositories = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(repositories));
@@ -148,6 +148,7 @@ public final class Release {
     Sleeper sleeper;
     LocalDate date;
     boolean rehearseFirst;
+    java.time.Duration otherRunWait;
     Map<String, Resolution> resolutions;
     List<Verb> verbs;
 
@@ -164,6 +165,7 @@ public final class Release {
       sleeper = w.sleeper();
       date = w.date();
       rehearseFirst = w.rehearseFirst();
+      otherRunWait = w.otherRunWait();
       resolutions = new LinkedHashMap<>(w.resolutions());
       verbs = new ArrayList<>(w.verbs());
     }
@@ -174,7 +176,7 @@ public final class Release {
 
     Wiring build() {
       return new Wiring(version, repositories, current, registry, announcers, endpoints, listener, environment,
-          clock, sleeper, date, rehearseFirst, resolutions, verbs);
+          clock, sleeper, date, rehearseFirst, otherRunWait, resolutions, verbs);
     }
   }
 
@@ -196,8 +198,8 @@ public final class Release {
     Objects.requireNonNull(version, "version");
     Repository main = new Repository(MAIN, Path.of(""), Conventions.homeAssistant(), null, null);
     return new Release(new Wiring(version, Map.of(MAIN, main), MAIN, null, List.of(), Map.of(),
-        ReleaseListener.silent(), System.getenv(), Clock.systemUTC(), Sleeper.system(), null, true, Map.of(),
-        List.of()));
+        ReleaseListener.silent(), System.getenv(), Clock.systemUTC(), Sleeper.system(), null, true,
+        java.time.Duration.ZERO, Map.of(), List.of()));
   }
 
   private Release with(java.util.function.Consumer<Edit> change) {
@@ -318,6 +320,20 @@ public final class Release {
    */
   public Release withoutRehearsal() {
     return with(c -> c.rehearseFirst = false);
+  }
+
+  /**
+   * How long {@link #run()} waits when another run of this release holds its lease (two CI jobs, or a person and
+   * CI). By default it does not wait: it fails at once with a {@link LeaseHeldException} naming the other run, and
+   * writes nothing. A holder that died is never waited for (see {@link LeaseHeldException}). Plans never take the
+   * lease.
+   */
+  public Release waitForOtherRun(java.time.Duration budget) {
+    Objects.requireNonNull(budget, "budget");
+    if (budget.isNegative()) {
+      throw new PreconditionException("waitForOtherRun takes a duration of zero or more; got " + budget + ".");
+    }
+    return with(c -> c.otherRunWait = budget);
   }
 
   /**

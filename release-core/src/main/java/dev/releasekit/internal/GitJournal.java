@@ -2,6 +2,7 @@ package dev.releasekit.internal;
 
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import dev.releasekit.PushRefusedException;
 import dev.releasekit.ReleaseException;
 import dev.releasekit.git.internal.Identities;
 import dev.releasekit.git.internal.Merges;
@@ -160,26 +161,59 @@ public final class GitJournal implements Journal {
     return List.copyOf(lines);
   }
 
-  /** Pushes the entries recorded since the last flush to origin, as one fast-forward commit. */
+  /**
+   * Pushes the entries recorded since the last flush to origin, as one fast-forward commit. The journal is
+   * append-only: when another run appended meanwhile (origin refuses the push), its lines are taken as they are
+   * and this run's new lines go after them, and the push is made again. A journal push therefore never fails a
+   * step that is done.
+   */
   public synchronized void flush() {
     if (!dirty) {
       return;
     }
-    try {
-      byte[] content = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-      ObjectId tree = Trees.write(repo, null, Map.of(FILE, content));
-      PersonIdent me = Identities.committer(repo);
-      ObjectId commit = Merges.commit(repo, tree, remoteTip == null ? List.of() : List.of(remoteTip),
-          "releasekit journal (run " + runId + ")\n", me, me);
-      workspace.push(commit, ref, remoteTip == null ? ObjectId.zeroId() : remoteTip);
-      var update = repo.updateRef(ref);
-      update.setNewObjectId(commit);
-      update.setForceUpdate(true);
-      update.update();
-      remoteTip = commit;
-      dirty = false;
-    } catch (IOException e) {
-      throw new ReleaseException("Cannot push the journal to origin: " + e.getMessage() + ". The journal is releasekit's record on origin (refs/releasekit/); check that the repository and origin are writable, then run again.", e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        byte[] content = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        ObjectId tree = Trees.write(repo, null, Map.of(FILE, content));
+        PersonIdent me = Identities.committer(repo);
+        ObjectId commit = Merges.commit(repo, tree, remoteTip == null ? List.of() : List.of(remoteTip),
+            "releasekit journal (run " + runId + ")\n", me, me);
+        workspace.push(commit, ref, remoteTip == null ? ObjectId.zeroId() : remoteTip);
+        var update = repo.updateRef(ref);
+        update.setNewObjectId(commit);
+        update.setForceUpdate(true);
+        update.update();
+        remoteTip = commit;
+        dirty = false;
+        return;
+      } catch (PushRefusedException e) {
+        if (e.reason() != PushRefusedException.Reason.NON_FAST_FORWARD || attempt == 5) {
+          throw e;
+        }
+        try {
+          appendAfterOrigin();
+        } catch (IOException read) {
+          throw new ReleaseException("Cannot read origin's journal to append to it: " + read.getMessage()
+              + ". Fetch and run again.", read);
+        }
+      } catch (IOException e) {
+        throw new ReleaseException("Cannot push the journal to origin: " + e.getMessage() + ". The journal is releasekit's record on origin (refs/releasekit/); check that the repository and origin are writable, then run again.", e);
+      }
     }
+  }
+
+  /** Origin's journal, then this run's lines that it lacks, in their order. */
+  private void appendAfterOrigin() throws IOException {
+    Optional<ObjectId> theirs = workspace.fetchDetached(ref);
+    List<String> merged = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    if (theirs.isPresent()) {
+      readBlob(theirs.get()).lines().filter(l -> !l.isBlank() && seen.add(l)).forEach(merged::add);
+    }
+    lines.stream().filter(seen::add).forEach(merged::add);
+    lines.clear();
+    entries.clear();
+    merged.forEach(this::accept);
+    remoteTip = theirs.orElse(null);
   }
 }

@@ -1,7 +1,9 @@
 package dev.releasekit.internal;
 
 import dev.releasekit.Conventions;
+import dev.releasekit.git.Origin;
 import dev.releasekit.git.internal.JGitWorkspace;
+import dev.releasekit.git.internal.StaleLocks;
 import dev.releasekit.spi.Announcer;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.HttpEndpoint;
@@ -9,6 +11,7 @@ import dev.releasekit.spi.ImageRegistry;
 import dev.releasekit.spi.Sleeper;
 import dev.releasekit.version.Version;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Every service a release's steps touch, resolved once per run: per repository its workspace, hosting and
- * journal; for the release its registry, announcers, endpoints and time. {@link #rehearsal(String)} derives the
+ * journal; for the release its registry, announcers, endpoints and time. {@link #rehearsal(String, String)} derives the
  * plan's copy, in which every repository is a sandbox and every service sits behind an overlay; closing that copy
  * deletes its sandboxes. The real services are never closed here: their owner is the engine.
  */
@@ -65,15 +68,29 @@ public final class ReleaseServices implements AutoCloseable {
    * the run), the registry an {@link OverlayRegistry}, announcers and endpoints recording overlays, and time
    * {@link VirtualTime}, which never sleeps.
    */
-  public ReleaseServices rehearsal(String runId) {
+  public ReleaseServices rehearsal(String runId, String host) {
     VirtualTime time = new VirtualTime(clock);
     List<AutoCloseable> opened = new ArrayList<>();
     Map<String, Repository> copies = new LinkedHashMap<>();
     try {
       for (Repository real : repositories.values()) {
-        Sandbox sandbox = Sandbox.of(real.workspace(), real.workspace().remoteRefs());
+        Instant observed = Instant.now();
+        Origin snapshot = real.workspace().origin();
+        Map<String, String> refs = new LinkedHashMap<>(snapshot.refs());
+        refs.keySet().removeIf(name -> name.startsWith(JGitWorkspace.LEASES));
+        Sandbox sandbox = Sandbox.of(real.workspace(), refs);
         opened.add(sandbox);
+        // The plan meets origin's ref locks where the run would, and may remove them in its sandbox exactly when
+        // the run would: when no live run holds the release's lease.
+        real.workspace().localOriginGitDir().ifPresent(dir -> StaleLocks.copyLocks(dir, sandbox.origin()));
+        boolean leaseFree = Lease.holder(real.workspace(), real.version().toString(), snapshot)
+            .map(h -> !h.live(clock.instant(), host)).orElse(true);
+        if (leaseFree) {
+          StaleLocks.trust(sandbox.origin(), observed);
+          opened.add(() -> StaleLocks.distrust(sandbox.origin()));
+        }
         JGitWorkspace clone = JGitWorkspace.open(sandbox.clone(), null);
+        clone.pauseWith(time::sleep);
         opened.add(clone);
         Hosting overlay = new OverlayHosting(real.hosting(), sandbox::openOrigin, time);
         GitJournal journal = new GitJournal(clone, real.version().toString(), runId, time);

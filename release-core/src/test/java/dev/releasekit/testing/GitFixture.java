@@ -82,10 +82,15 @@ public final class GitFixture {
     return project.hosting();
   }
 
-  /** Origin's refs and what they point at, without releasekit's own journal refs. */
+  /** releasekit's own refs: the journal and the lease, which record runs rather than the release. */
+  public static boolean releasekitOwn(String ref) {
+    return ref.startsWith("refs/releasekit/") || ref.startsWith("refs/releasekit-lease/");
+  }
+
+  /** Origin's refs and what they point at, without releasekit's own journal and lease refs. */
   public Map<String, String> originRefs() {
     Map<String, String> refs = new TreeMap<>(allOriginRefs());
-    refs.keySet().removeIf(name -> name.startsWith("refs/releasekit/"));
+    refs.keySet().removeIf(GitFixture::releasekitOwn);
     return refs;
   }
 
@@ -128,7 +133,7 @@ public final class GitFixture {
   public int commitCount() {
     try (Repository repo = openOrigin(); RevWalk walk = new RevWalk(repo)) {
       for (Ref ref : repo.getRefDatabase().getRefs()) {
-        if (!ref.getName().startsWith("refs/releasekit/")) {
+        if (!releasekitOwn(ref.getName())) {
           walk.markStart(walk.parseCommit(ref.getObjectId()));
         }
       }
@@ -172,7 +177,7 @@ public final class GitFixture {
     try (Repository repo = openOrigin()) {
       Map<String, String> state = new TreeMap<>();
       for (Ref ref : repo.getRefDatabase().getRefs()) {
-        if (ref.getName().startsWith("refs/releasekit/")) {
+        if (releasekitOwn(ref.getName())) {
           continue;
         }
         try (RevWalk walk = new RevWalk(repo)) {

@@ -61,17 +61,71 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class JGitWorkspace implements Workspace {
   private static final String ORIGIN = "origin";
+  /** Where releases' leases live on origin: outside {@code refs/releasekit/}, so fetches do not copy them. */
+  public static final String LEASES = "refs/releasekit-lease/";
   private static final Consumer<Change> NO_SINK = change -> { };
 
   private final Repository repo;
   private final Git git;
   private final CredentialsProvider credentials;
+  private final Secret secret;
   private final AtomicInteger lsRemotes = new AtomicInteger();
+  private final AtomicInteger pushes = new AtomicInteger();
+  private volatile StaleLocks.Pause pause = duration -> {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  };
 
-  private JGitWorkspace(Repository repo, CredentialsProvider credentials) {
+  private JGitWorkspace(Repository repo, Secret secret) {
     this.repo = repo;
     this.git = new Git(repo);
-    this.credentials = credentials;
+    this.secret = secret;
+    this.credentials = provider(secret);
+  }
+
+  CredentialsProvider credentialsProvider() {
+    pushes.incrementAndGet();
+    return credentials;
+  }
+
+  /** How many pushes this workspace made (attempts included): what a lease or a journal costs is counted here. */
+  public int pushCount() {
+    return pushes.get();
+  }
+
+  /** How a stale lock's settle pause is taken; the engine passes the release's sleeper. */
+  public void pauseWith(StaleLocks.Pause pause) {
+    this.pause = pause;
+  }
+
+  StaleLocks.Pause pause() {
+    return pause;
+  }
+
+  /** {@code text} with this workspace's token and any credentials in a URL masked. */
+  public String mask(String text) {
+    String masked = text == null ? "" : text.replaceAll("(\\w+://)[^/@\\s]+@", "$1***@");
+    return secret == null ? masked : secret.redact(masked);
+  }
+
+  /** The git directory of origin when origin is a folder on this machine, where its lock files can be seen. */
+  public Optional<Path> localOriginGitDir() {
+    String url = repo.getConfig().getString("remote", ORIGIN, "url");
+    return url == null ? Optional.empty() : StaleLocks.localGitDir(url, directory());
+  }
+
+  /** A commit is missing: in a shallow clone that is the clone's depth, which the message says. */
+  ReleaseException missingObject(MissingObjectException e) {
+    if (Files.exists(gitDirectory().resolve("shallow"))) {
+      return new PreconditionException("The clone at " + directory() + " is shallow (cloned with --depth), and"
+          + " releasekit needs the history it cut off (" + e.getMessage() + "). Run git fetch --unshallow, then"
+          + " run again.", e);
+    }
+    return new ReleaseException("A commit to push is missing locally: " + e.getMessage() + ". Fetch and run"
+        + " again; if it persists, check the repository with git fsck.", e);
   }
 
   /** The JGit repository, for the engine's sandbox and journal. */
@@ -101,7 +155,7 @@ public final class JGitWorkspace implements Workspace {
         throw new PreconditionException(dir + " is not a git repository. Clone the project there first.");
       }
       Repository repo = builder.setMustExist(true).build();
-      return new JGitWorkspace(repo, provider(credentials));
+      return new JGitWorkspace(repo, credentials);
     } catch (IOException e) {
       throw new PreconditionException("Cannot open the git repository at " + dir + ": " + e.getMessage(), e);
     }
@@ -212,7 +266,8 @@ public final class JGitWorkspace implements Workspace {
       }
       advertised.put(name, ref.getObjectId().name());
       ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
-      if (!fetched && !has(id)) {
+      // A lease names a commit that is read only when a run takes it over; it is not worth a fetch here.
+      if (!fetched && !name.startsWith(LEASES) && !has(id)) {
         // Origin moved since the last fetch: one fetch brings every object this snapshot names.
         fetch();
         fetched = true;
@@ -407,7 +462,7 @@ public final class JGitWorkspace implements Workspace {
     String ref = Constants.R_HEADS + name;
     ObjectId expected = origin.ref(ref).map(id -> ObjectId.fromString(id.name())).orElse(ObjectId.zeroId());
     ObjectId target = ObjectId.fromString(at.name());
-    Push.to(this, credentials, target, ref, expected);
+    Push.to(this, target, ref, expected);
     sink.accept(Change.of(Change.Kind.REF, ref, "create " + ref + " at " + at.abbreviated()));
   }
 
@@ -418,7 +473,7 @@ public final class JGitWorkspace implements Workspace {
 
   void createBranch(String name, String fromRevision, Consumer<Change> sink) {
     ObjectId target = resolveId(fromRevision);
-    Push.to(this, credentials, target, Constants.R_HEADS + name, ObjectId.zeroId());
+    Push.to(this, target, Constants.R_HEADS + name, ObjectId.zeroId());
     sink.accept(Change.of(Change.Kind.REF, Constants.R_HEADS + name,
         "create " + Constants.R_HEADS + name + " at " + target.abbreviate(7).name() + " (from " + fromRevision + ")"));
   }
@@ -462,7 +517,7 @@ public final class JGitWorkspace implements Workspace {
       PersonIdent me = Identities.committer(repo);
       ObjectId commit = Merges.commit(repo, tree, List.of(base), message, me, me);
       String diff = diff(baseCommit.getTree(), tree);
-      Push.to(this, credentials, commit, Constants.R_HEADS + branch, base);
+      Push.to(this, commit, Constants.R_HEADS + branch, base);
       for (String path : changed.keySet()) {
         sink.accept(new Change(Change.Kind.FILE, path, "edit " + path + " on " + branch, fileDiff(diff, path)));
       }
@@ -510,7 +565,7 @@ public final class JGitWorkspace implements Workspace {
     }
     try {
       ObjectId merge = Merges.mergeCommit(repo, ours, theirs, message, Identities.committer(repo));
-      Push.to(this, credentials, merge, Constants.R_HEADS + into, ours);
+      Push.to(this, merge, Constants.R_HEADS + into, ours);
       sink.accept(Change.of(Change.Kind.REF, Constants.R_HEADS + into, "move " + Constants.R_HEADS + into + " "
           + ours.abbreviate(7).name() + " -> " + merge.abbreviate(7).name() + " (merge " + from + ")"));
       return CommitId.of(merge.name());
@@ -549,7 +604,7 @@ public final class JGitWorkspace implements Workspace {
       String message = picked.getFullMessage().stripTrailing() + "\n\n(cherry picked from commit " + pick.name()
           + ")\n";
       ObjectId result = Merges.cherryPick(repo, base, pick, message, Identities.committer(repo));
-      Push.to(this, credentials, result, Constants.R_HEADS + branch, base);
+      Push.to(this, result, Constants.R_HEADS + branch, base);
       sink.accept(Change.of(Change.Kind.REF, Constants.R_HEADS + branch, "move " + Constants.R_HEADS + branch + " "
           + base.abbreviate(7).name() + " -> " + result.abbreviate(7).name() + " (cherry-pick "
           + pick.abbreviate(7).name() + " " + picked.getShortMessage() + ")"));
@@ -587,7 +642,7 @@ public final class JGitWorkspace implements Workspace {
       tag.setMessage(message.endsWith("\n") ? message : message + "\n");
       ObjectId tagId = inserter.insert(tag);
       inserter.flush();
-      Push.to(this, credentials, tagId, Constants.R_TAGS + name, ObjectId.zeroId());
+      Push.to(this, tagId, Constants.R_TAGS + name, ObjectId.zeroId());
       RefUpdate local = repo.updateRef(Constants.R_TAGS + name);
       local.setNewObjectId(tagId);
       local.setExpectedOldObjectId(ObjectId.zeroId());
@@ -599,9 +654,28 @@ public final class JGitWorkspace implements Workspace {
     }
   }
 
+  /**
+   * Fetches one ref's objects without creating a local ref for it (a lease: its history stays out of the user's
+   * {@code git log --all}); returns the commit it names, or empty when origin has no such ref.
+   */
+  public Optional<ObjectId> fetchDetached(String remoteRef) {
+    try {
+      var result = git.fetch().setRemote(ORIGIN).setRefSpecs(new RefSpec(remoteRef))
+          .setCredentialsProvider(credentials).call();
+      Ref fetched = result.getAdvertisedRef(remoteRef);
+      return Optional.ofNullable(fetched).map(Ref::getObjectId);
+    } catch (TransportException e) {
+      throw RemoteException.transport(Push.host(originUrl()), "Cannot fetch " + remoteRef + " from origin ("
+          + mask(originUrl()) + "): " + mask(e.getMessage()) + ". Check the network and the token's access.", null);
+    } catch (GitAPIException e) {
+      throw new ReleaseException("Fetching " + remoteRef + " failed: " + mask(e.getMessage()) + ". Check origin's"
+          + " URL and run again.", e);
+    }
+  }
+
   /** Pushes {@code newId} to {@code remoteRef}, expecting {@code expectedOld}; for the engine's journal. */
   public void push(ObjectId newId, String remoteRef, ObjectId expectedOld) {
-    Push.to(this, credentials, newId, remoteRef, expectedOld);
+    Push.to(this, newId, remoteRef, expectedOld);
   }
 
   private static String redact(Secret credentials, Exception e) {

@@ -1,0 +1,157 @@
+package dev.releasekit.git.internal;
+
+import dev.releasekit.PushRefusedException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Lock files that a dead releasekit process left in a local origin. With a local origin JGit's receive-pack runs
+ * inside the releasing process, so a kill during a push leaves {@code refs/heads/dev.lock} behind and every later
+ * push of that ref is refused. Such a lock may be removed only when no live process can own it:
+ * <ul>
+ *   <li>this process holds the release's lease on that origin, taken at a moment recorded here with
+ *       {@link #trust(Path, Instant)} after observing that no live run held it; every releasekit writer of the
+ *       release's refs holds the lease, so a lock older than that moment was made by a run that is gone;</li>
+ *   <li>and the lock is still there, unchanged, after a pause longer than any live writer keeps a ref locked
+ *       (milliseconds), which rules out a person's push that happened to be under way.</li>
+ * </ul>
+ * Any other lock is of unknown origin: it is named in a typed error with what to check, and never touched.
+ */
+public final class StaleLocks {
+  /** Longer than a live git or JGit process holds a ref lock, short enough not to slow a re-run. */
+  static final Duration SETTLE = Duration.ofMillis(300);
+
+  // Per origin, the moment before which a lock is known to come from a run that no longer holds the lease.
+  private static final ConcurrentMap<Path, Instant> TRUSTED = new ConcurrentHashMap<>();
+
+  private StaleLocks() {
+  }
+
+  /** Locks in {@code originGitDir} older than {@code observed} were made by a releasekit run that is gone. */
+  public static void trust(Path originGitDir, Instant observed) {
+    TRUSTED.put(originGitDir.toAbsolutePath().normalize(), observed);
+  }
+
+  /** This process no longer holds the lease on {@code originGitDir}. */
+  public static void distrust(Path originGitDir) {
+    TRUSTED.remove(originGitDir.toAbsolutePath().normalize());
+  }
+
+  /** The git directory of a local origin ({@code /srv/core.git}, {@code file:///srv/core}), or empty. */
+  public static Optional<Path> localGitDir(String url, Path relativeTo) {
+    Path path;
+    try {
+      if (url.startsWith("file:")) {
+        path = Path.of(URI.create(url));
+      } else if (url.contains("://") || url.matches("^[^/]+:.*")) {
+        return Optional.empty();
+      } else {
+        path = relativeTo.resolve(url);
+      }
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    path = path.toAbsolutePath().normalize();
+    Path dotGit = path.resolve(".git");
+    if (Files.isDirectory(dotGit)) {
+      return Optional.of(dotGit);
+    }
+    return Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
+  }
+
+  /** The lock file of {@code ref} in {@code gitDir}, when it exists. */
+  public static Optional<Path> lockOf(Path gitDir, String ref) {
+    Path lock = gitDir.resolve(ref + ".lock");
+    return Files.exists(lock) ? Optional.of(lock) : Optional.empty();
+  }
+
+  /**
+   * Removes {@code ref}'s lock in {@code gitDir} when it is provably stale, and says whether it did. A lock of
+   * unknown origin throws a {@link PushRefusedException} that names the file; no lock at all returns false.
+   */
+  public static boolean recover(Path gitDir, String ref, String originMessage, Pause pause) {
+    Optional<Path> found = lockOf(gitDir, ref);
+    if (found.isEmpty()) {
+      return false;
+    }
+    Path lock = found.get();
+    Instant trusted = TRUSTED.get(gitDir.toAbsolutePath().normalize());
+    Optional<BasicFileAttributes> before = attributes(lock);
+    if (before.isEmpty()) {
+      return true;
+    }
+    Instant made = before.get().lastModifiedTime().toInstant();
+    if (trusted != null && made.isBefore(trusted)) {
+      pause.pause(SETTLE);
+      Optional<BasicFileAttributes> after = attributes(lock);
+      if (after.isEmpty()) {
+        return true;
+      }
+      if (Objects.equals(after.get().fileKey(), before.get().fileKey())
+          && after.get().lastModifiedTime().equals(before.get().lastModifiedTime())) {
+        try {
+          Files.deleteIfExists(lock);
+          return true;
+        } catch (IOException e) {
+          throw unknown(ref, originMessage, lock, made, "it cannot be removed (" + e.getMessage() + ")");
+        }
+      }
+    }
+    throw unknown(ref, originMessage, lock, made, trusted == null
+        ? "this run does not hold the release's lease on origin, so it cannot prove the lock's owner is gone"
+        : "it was made at " + made + ", after this run took the release's lease, so no releasekit run of this"
+            + " release left it");
+  }
+
+  private static PushRefusedException unknown(String ref, String originMessage, Path lock, Instant made,
+      String why) {
+    return new PushRefusedException(PushRefusedException.Reason.LOCKED, ref, originMessage, lock,
+        "Origin's " + ref + " is locked by " + lock + " (made " + made + "), and releasekit will not remove it: "
+            + why + ". Check that no git process is writing to that repository (ps -ef | grep git), then delete "
+            + lock + " and run again. Nothing was changed.");
+  }
+
+  /**
+   * Copies the ref locks of the origin in {@code from} into the sandbox origin {@code to}, with their times, so a
+   * plan meets them where the run would and answers as the run would.
+   */
+  public static void copyLocks(Path from, Path to) {
+    Path refs = from.resolve("refs");
+    if (!Files.isDirectory(refs)) {
+      return;
+    }
+    try (var files = Files.walk(refs)) {
+      for (Path lock : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(".lock"))::iterator) {
+        Path target = to.resolve(from.relativize(lock).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(lock, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // A lock that vanished while copying was not stale; the plan then simply does not meet it.
+    }
+  }
+
+  private static Optional<BasicFileAttributes> attributes(Path file) {
+    try {
+      return Optional.of(Files.readAttributes(file, BasicFileAttributes.class));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** How the settle pause is taken: the release's sleeper, so a test's fake time never waits. */
+  @FunctionalInterface
+  public interface Pause {
+    void pause(Duration duration);
+  }
+}
