@@ -82,12 +82,15 @@ public final class ReleaseServices implements AutoCloseable {
         opened.add(sandbox);
         // The plan meets origin's ref locks where the run would, and may remove them in its sandbox exactly when
         // the run would: when no live run holds the release's lease.
-        real.workspace().localOriginGitDir().ifPresent(dir -> StaleLocks.copyLocks(dir, sandbox.origin()));
+        real.workspace().localOriginGitDir().ifPresent(dir -> {
+          StaleLocks.copyLocks(dir, sandbox.origin());
+          StaleLocks.alias(sandbox.origin(), dir);
+        });
+        opened.add(() -> StaleLocks.distrust(sandbox.origin()));
         boolean leaseFree = Lease.holder(real.workspace(), real.version().toString(), snapshot)
             .map(h -> !h.live(clock.instant(), host)).orElse(true);
         if (leaseFree) {
           StaleLocks.trust(sandbox.origin(), observed);
-          opened.add(() -> StaleLocks.distrust(sandbox.origin()));
         }
         JGitWorkspace clone = JGitWorkspace.open(sandbox.clone(), null);
         clone.pauseWith(time::sleep);

@@ -135,16 +135,48 @@ public final class FastImport {
 
     /** Runs a command and returns its standard output as bytes; fails on a non-zero exit. */
     public static byte[] run(Path dir, String... command) throws IOException, InterruptedException {
+      return run(dir, new byte[0], command);
+    }
+
+    /** Runs a command with {@code stdin} as its input and returns its standard output as bytes. */
+    public static byte[] run(Path dir, byte[] stdin, String... command) throws IOException, InterruptedException {
       // Errors go to the test's own output, so a failure shows git's message next to the exception.
       Process process = new ProcessBuilder(command).directory(dir.toFile())
           .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      process.getOutputStream().close();
+      try (OutputStream in = process.getOutputStream()) {
+        in.write(stdin);
+      }
       byte[] output = process.getInputStream().readAllBytes();
       if (process.waitFor() != 0) {
         throw new IllegalStateException(String.join(" ", command) + " failed with exit code "
             + process.exitValue());
       }
       return output;
+    }
+
+    /** {@code git args...} in {@code dir}, as a person would type it; returns its output, stripped. */
+    public static String git(Path dir, String... args) {
+      return gitWithInput(dir, "", args);
+    }
+
+    /** {@code git args...} in {@code dir} with {@code stdin}; returns its output, stripped. */
+    public static String gitWithInput(Path dir, String stdin, String... args) {
+      String[] command = new String[args.length + 5];
+      command[0] = "git";
+      command[1] = "-c";
+      command[2] = "user.name=Someone Else";
+      command[3] = "-c";
+      command[4] = "user.email=someone@example.com";
+      System.arraycopy(args, 0, command, 5, args.length);
+      try {
+        return new String(run(dir, stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8), command),
+            java.nio.charset.StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 }

@@ -32,6 +32,7 @@ public final class StaleLocks {
 
   // Per origin, the moment before which a lock is known to come from a run that no longer holds the lease.
   private static final ConcurrentMap<Path, Instant> TRUSTED = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<Path, Path> ALIASES = new ConcurrentHashMap<>();
 
   private StaleLocks() {
   }
@@ -41,9 +42,15 @@ public final class StaleLocks {
     TRUSTED.put(originGitDir.toAbsolutePath().normalize(), observed);
   }
 
+  /** A plan's sandbox origin stands for {@code real}: its locks are named by their place in the real origin. */
+  public static void alias(Path sandboxGitDir, Path real) {
+    ALIASES.put(sandboxGitDir.toAbsolutePath().normalize(), real.toAbsolutePath().normalize());
+  }
+
   /** This process no longer holds the lease on {@code originGitDir}. */
   public static void distrust(Path originGitDir) {
     TRUSTED.remove(originGitDir.toAbsolutePath().normalize());
+    ALIASES.remove(originGitDir.toAbsolutePath().normalize());
   }
 
   /** The git directory of a local origin ({@code /srv/core.git}, {@code file:///srv/core}), or empty. */
@@ -84,6 +91,9 @@ public final class StaleLocks {
       return false;
     }
     Path lock = found.get();
+    Path dir = gitDir.toAbsolutePath().normalize();
+    Path shown = ALIASES.containsKey(dir) ? ALIASES.get(dir).resolve(dir.relativize(lock.toAbsolutePath()
+        .normalize()).toString()) : lock;
     Instant trusted = TRUSTED.get(gitDir.toAbsolutePath().normalize());
     Optional<BasicFileAttributes> before = attributes(lock);
     if (before.isEmpty()) {
@@ -102,11 +112,11 @@ public final class StaleLocks {
           Files.deleteIfExists(lock);
           return true;
         } catch (IOException e) {
-          throw unknown(ref, originMessage, lock, made, "it cannot be removed (" + e.getMessage() + ")");
+          throw unknown(ref, originMessage, shown, made, "it cannot be removed (" + e.getMessage() + ")");
         }
       }
     }
-    throw unknown(ref, originMessage, lock, made, trusted == null
+    throw unknown(ref, originMessage, shown, made, trusted == null
         ? "this run does not hold the release's lease on origin, so it cannot prove the lock's owner is gone"
         : "it was made at " + made + ", after this run took the release's lease, so no releasekit run of this"
             + " release left it");

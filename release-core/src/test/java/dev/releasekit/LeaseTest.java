@@ -1,0 +1,176 @@
+package dev.releasekit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.releasekit.spi.Step;
+import dev.releasekit.spi.StepContext;
+import dev.releasekit.testing.ChildRelease;
+import dev.releasekit.testing.FakeTime;
+import dev.releasekit.testing.GitFixture;
+import dev.releasekit.testing.Leases;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lease that keeps two runs of one release from writing at once: taken before the first write, named in a
+ * typed error when another live run holds it, waited for within a budget, taken over when its holder died, and
+ * never taken by a plan or by a run with nothing to do.
+ */
+class LeaseTest {
+  private static final String VERSION = "0.57.0";
+
+  @TempDir
+  Path temp;
+
+  private static Release preparation(GitFixture fixture) {
+    return PreparationFlowTest.preparation(fixture);
+  }
+
+  @Test
+  void aLiveLeaseOfAnotherRunFailsTheRunAtOnceNamingTheRunAndNothingIsWritten() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    Instant until = Instant.now().plus(Duration.ofMinutes(8));
+    Leases.forge(fixture, VERSION, "other-run", "ci-runner-7", 4242, until, false);
+    Map<String, String> before = fixture.allOriginRefs();
+
+    LeaseHeldException held = catchThrowableOfType(LeaseHeldException.class, preparation(fixture)::run);
+
+    assertThat(held.holder()).isEqualTo("other-run");
+    assertThat(held.host()).isEqualTo("ci-runner-7");
+    assertThat(held.pid()).isEqualTo(4242);
+    assertThat(held.expires()).isEqualTo(until);
+    assertThat(held.getMessage()).contains("run other-run").contains("Nothing was written")
+        .contains(".waitForOtherRun(Duration)");
+    assertThat(fixture.allOriginRefs()).isEqualTo(before);
+  }
+
+  @Test
+  void aRunGivenAWaitWaitsOnTheReleasesSleeperUntilTheOtherRunReleasesThenRuns() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    FakeTime time = new FakeTime(Instant.now());
+    Leases.forge(fixture, VERSION, "other-run", "ci-runner-7", 4242, time.instant().plusSeconds(600), false);
+    time.onSleep(count -> {
+      if (count == 3) {
+        Leases.forge(fixture, VERSION, "other-run", "ci-runner-7", 4242, time.instant(), true);
+      }
+    });
+
+    Report report = preparation(fixture).clock(time).sleeper(time).waitForOtherRun(Duration.ofMinutes(5)).run();
+
+    assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(Outcome.DONE);
+    assertThat(time.sleeps()).hasSize(3);
+    assertThat(Leases.current(fixture, VERSION)).contains("released by run " + report.runId());
+  }
+
+  @Test
+  void aWaitThatEndsBeforeTheOtherRunDoesFailsWithTheLeaseError() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    FakeTime time = new FakeTime(Instant.now());
+    Leases.forge(fixture, VERSION, "other-run", "ci-runner-7", 4242, time.instant().plusSeconds(600), false);
+    Map<String, String> before = fixture.allOriginRefs();
+
+    LeaseHeldException held = catchThrowableOfType(LeaseHeldException.class,
+        preparation(fixture).clock(time).sleeper(time).waitForOtherRun(Duration.ofMinutes(2))::run);
+
+    assertThat(held.getMessage()).contains("after waiting PT2M");
+    assertThat(time.slept()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(fixture.allOriginRefs()).isEqualTo(before);
+  }
+
+  @Test
+  void aKilledRunOnAnotherMachineHoldsTheLeaseUntilItExpiresOnTheClockThenTheNextRunTakesOverAndConverges()
+      throws Exception {
+    GitFixture reference = GitFixture.homeAssistant(temp.resolve("reference"));
+    preparation(reference).run();
+    GitFixture fixture = GitFixture.homeAssistant(temp.resolve("killed"));
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "-Duser.home=" + temp.resolve("home"),
+        ChildRelease.class.getName(), fixture.workTree().toString(), fixture.origin().toString(), "2")
+        .redirectErrorStream(true);
+    // The child says it runs elsewhere, so its death cannot be proved by its process id: only expiry frees it.
+    builder.environment().put("HOSTNAME", "runner-elsewhere");
+    Process child = builder.start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null && !line.equals("STEP 2 DONE")) {
+        // the child's output before the park point is not interesting
+      }
+      assertThat(line).as("child reached step 2").isEqualTo("STEP 2 DONE");
+      child.destroyForcibly();
+      child.waitFor();
+    }
+    assertThat(Leases.current(fixture, VERSION)).contains("host: runner-elsewhere").contains("state: held");
+
+    FakeTime soon = new FakeTime(Instant.now());
+    LeaseHeldException held = catchThrowableOfType(LeaseHeldException.class,
+        preparation(fixture).clock(soon).sleeper(soon)::run);
+    assertThat(held.host()).isEqualTo("runner-elsewhere");
+
+    FakeTime later = new FakeTime(held.expires().plusSeconds(1));
+    Report rerun = preparation(fixture).clock(later).sleeper(later).run();
+
+    assertThat(rerun.steps()).extracting(StepResult::outcome)
+        .containsExactly(Outcome.ALREADY_DONE, Outcome.ALREADY_DONE, Outcome.DONE, Outcome.DONE);
+    assertThat(fixture.contentState()).isEqualTo(reference.contentState());
+    assertThat(preparation(fixture).plan().isNoOp()).isTrue();
+  }
+
+  @Test
+  void theLeaseCostsTwoPushesForARunThatWritesAndNothingForAPlanOrARunWithNothingToDo() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+
+    preparation(fixture).plan();
+    assertThat(Leases.writes(fixture, VERSION)).as("a plan takes no lease").isZero();
+
+    Report first = preparation(fixture).run();
+    assertThat(Leases.writes(fixture, VERSION)).as("take and release").isEqualTo(2);
+    assertThat(Leases.current(fixture, VERSION)).contains("released by run " + first.runId());
+
+    Map<String, String> before = fixture.allOriginRefs();
+    preparation(fixture).run();
+    assertThat(fixture.allOriginRefs()).as("a no-op run writes neither lease nor journal").isEqualTo(before);
+  }
+
+  @Test
+  void aRunWithoutRehearsalTakesTheLeaseAlsoWhenThereIsNothingToDo() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    preparation(fixture).run();
+
+    preparation(fixture).withoutRehearsal().run();
+
+    assertThat(Leases.writes(fixture, VERSION)).isEqualTo(4);
+  }
+
+  @Test
+  void theRunsOwnLeaseIsHeldWhileItsStepsRun() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    String[] seen = new String[1];
+    Step look = new Step() {
+      @Override
+      public String description() {
+        return "look at the lease";
+      }
+
+      @Override
+      public StepResult apply(StepContext context) {
+        // The rehearsal calls this too, before any lease: the run's call comes last.
+        seen[0] = Leases.tip(fixture, VERSION).isEmpty() ? "no lease" : Leases.current(fixture, VERSION);
+        return StepResult.done("looked");
+      }
+    };
+
+    Report report = Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting()).cutBranch().then(look)
+        .run();
+
+    assertThat(seen[0]).contains("held by run " + report.runId()).contains("pid: " + ProcessHandle.current().pid());
+  }
+}
