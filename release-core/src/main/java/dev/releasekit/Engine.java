@@ -266,7 +266,7 @@ final class Engine {
         continue;
       }
       listener.stepStarted(index, description);
-      Context context = new Context(mode, services, repository, listener, index, execution.results);
+      Context context = new Context(mode, services, repository, listener, index, execution.results, leases);
       StepResult result;
       try {
         StepResult raw = applyObservingAgain(step, context);
@@ -359,10 +359,12 @@ final class Engine {
     private final ReleaseListener listener;
     private final int index;
     private final List<StepResult> earlier;
+    private final List<Lease> leases;
     final List<Change> changes = new ArrayList<>();
 
     Context(Mode mode, ReleaseServices services, ReleaseServices.Repository repository, ReleaseListener listener,
-        int index, List<StepResult> earlier) {
+        int index, List<StepResult> earlier, List<Lease> leases) {
+      this.leases = leases;
       this.mode = mode;
       this.services = services;
       this.repository = repository;
@@ -419,6 +421,8 @@ final class Engine {
 
     @Override
     public void progress(String message) {
+      // A wait reports progress on each poll; a wait longer than half the lease's term renews it from here.
+      leases.forEach(Lease::renewIfDue);
       listener.progress(index, message);
     }
 

@@ -173,4 +173,53 @@ class LeaseTest {
 
     assertThat(seen[0]).contains("held by run " + report.runId()).contains("pid: " + ProcessHandle.current().pid());
   }
+
+  private static Step taking(GitFixture fixture, Duration duration, FakeTime time, Runnable meanwhile) {
+    return new Step() {
+      @Override
+      public String description() {
+        return "take " + duration;
+      }
+
+      @Override
+      public StepResult apply(StepContext context) {
+        if (!context.workspace().directory().equals(fixture.workTree())) {
+          return StepResult.done("would take " + duration);
+        }
+        time.advance(duration);
+        meanwhile.run();
+        context.progress("still working");
+        return StepResult.done("took " + duration);
+      }
+    };
+  }
+
+  @Test
+  void aStepLongerThanHalfTheTermRenewsTheLeaseFromItsProgress() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    FakeTime time = new FakeTime(Instant.now());
+
+    Report report = Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting()).clock(time).sleeper(time)
+        .then(taking(fixture, Duration.ofMinutes(6), time, () -> { })).run();
+
+    assertThat(report.step(1).outcome()).isEqualTo(Outcome.DONE);
+    assertThat(Leases.writes(fixture, VERSION)).as("take, renew, release").isEqualTo(3);
+  }
+
+  @Test
+  void aRunWhoseLeaseExpiredAndWasTakenOverStopsBeforeItsNextStep() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    FakeTime time = new FakeTime(Instant.now());
+    Runnable anotherRunTakesOver = () -> Leases.forge(fixture, VERSION, "other-run", "ci-runner-7", 4242,
+        time.instant().plusSeconds(600), false);
+    Release release = Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting()).clock(time)
+        .sleeper(time).withoutRehearsal().then(taking(fixture, Duration.ofMinutes(11), time, anotherRunTakesOver))
+        .cutBranch();
+
+    LeaseHeldException stopped = catchThrowableOfType(LeaseHeldException.class, release::run);
+
+    assertThat(stopped.holder()).isEqualTo("other-run");
+    assertThat(stopped.getMessage()).contains("expired").contains("took it over");
+    assertThat(fixture.originRefs()).doesNotContainKey("refs/heads/release-0-57");
+  }
 }
