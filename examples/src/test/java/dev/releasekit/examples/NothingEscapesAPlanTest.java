@@ -66,7 +66,7 @@ class NothingEscapesAPlanTest {
   /** The verbs of {@link Release} that wire rather than add a step. */
   private static final Set<String> WIRING = Set.of("repository", "conventions", "in", "hostedOn", "credentials",
       "withRegistry", "announcer", "withEndpoint", "listener", "environment", "clock", "sleeper",
-      "withoutRehearsal", "confirm", "resend", "date");
+      "withoutRehearsal", "confirm", "resend", "date", "waitForOtherRun");
   /** The public packages of the other modules, where their public steps live. */
   private static final List<String> STEP_PACKAGES = List.of("dev.releasekit.github", "dev.releasekit.docker",
       "dev.releasekit.website");
