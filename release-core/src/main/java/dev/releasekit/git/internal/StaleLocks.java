@@ -83,12 +83,13 @@ public final class StaleLocks {
 
   /**
    * Removes {@code ref}'s lock in {@code gitDir} when it is provably stale, and says whether it did. A lock of
-   * unknown origin throws a {@link PushRefusedException} that names the file; no lock at all returns false.
+   * unknown origin throws a {@link PushRefusedException} that names the file; a lock already gone counts as removed.
    */
   public static boolean recover(Path gitDir, String ref, String originMessage, Pause pause) {
     Optional<Path> found = lockOf(gitDir, ref);
     if (found.isEmpty()) {
-      return false;
+      // A live writer's lock, gone already: the push may simply be made again.
+      return true;
     }
     Path lock = found.get();
     Path dir = gitDir.toAbsolutePath().normalize();
