@@ -95,8 +95,12 @@ public final class CherryPickMilestoneStep implements Step {
       if (found == null) {
         context.progress("picking #" + pr.number() + " " + pr.title());
         try {
-          ws.cherryPick(branch, sha);
+          // Checked again against origin's tip as it is now: another run may have pushed this very pick.
+          found = contents.pickUnlessThere(branch, sha);
         } catch (ConflictException e) {
+          if (e.files().isEmpty()) {
+            throw e;
+          }
           ConflictException conflict = new ConflictException("Cherry-picking #" + pr.number() + " (" + pr.url()
               + ", commit " + dev.releasekit.git.CommitId.of(sha).abbreviated() + ") onto " + branch + " conflicts in " + e.files() + ". "
               + branch + " is unchanged. Resolve by hand: git checkout " + branch + " && git cherry-pick -x -m 1 "
@@ -107,7 +111,8 @@ public final class CherryPickMilestoneStep implements Step {
           }
           continue;
         }
-        contents.picked(sha);
+      }
+      if (found == null) {
         just.add(line);
         wrote = true;
       } else if (found.equals(BranchContents.BEFORE_CUT)) {
