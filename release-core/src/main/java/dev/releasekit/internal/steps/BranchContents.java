@@ -55,6 +55,11 @@ final class BranchContents {
     this.patchSource = new ArrayList<>(own.isEmpty() ? scanned : own);
   }
 
+  /** The tip of the branch these contents describe: the one they were read at, or the last pick's. */
+  String tip() {
+    return tip;
+  }
+
   /** How the change of {@code commit} is on the branch, or null when it is not. */
   String find(String commit) {
     if (workspace.isAncestor(commit, tip)) {

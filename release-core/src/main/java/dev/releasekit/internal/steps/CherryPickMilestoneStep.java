@@ -125,8 +125,11 @@ public final class CherryPickMilestoneStep implements Step {
       } else {
         previously.add(line);
       }
-      // Labelled only now that the change is on origin's branch; a missing label is repaired on a re-run.
-      if (!pr.hasLabel(label)) {
+      // Labelled only now that the change is on origin's branch; a missing label is repaired on a re-run. Once
+      // origin's branch moved during this step, a change found on it may be another run's pick, labelled by that
+      // run since the pull requests were read: look again before writing.
+      boolean seenOnNewerTip = found != null && !contents.tip().equals(tip);
+      if (!pr.hasLabel(label) && !(seenOnNewerTip && hosting.pullRequest(pr.number()).hasLabel(label))) {
         hosting.addLabels(pr.number(), List.of(label));
         context.change(Change.of(Change.Kind.LABEL, "#" + pr.number(), "label #" + pr.number() + " " + label));
         wrote = true;
