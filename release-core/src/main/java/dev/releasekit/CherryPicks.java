@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * How {@link Release#cherryPickMilestone(String, CherryPicks)} picks: in merge order (the default) or by pull
- * request number, and whether a conflict stops the step (the default) or the rest are picked first.
+ * request number, and whether a conflict stops the step (the default) or the rest are picked first. Whatever the
+ * options, each pick is checked against origin's tip it is applied to, so a change another run (or a person)
+ * pushed meanwhile is reported as already there, and a pick that would change nothing is never committed.
  *
  * <pre>{@code
  * release.cherryPickMilestone("0.57", CherryPicks.inMergeOrder().continuingPastConflicts());

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A state exists that contradicts the one a step wants, and releasekit will not overwrite it: a branch or tag on
- * another commit, a diverged branch, a release that points elsewhere, or a cherry-pick that does not apply.
+ * another commit, a diverged branch, a release that points elsewhere, or a cherry-pick that does not apply. A
+ * create the hosting refused because the object exists already is the subclass {@link AlreadyExistsException}.
  *
  * <p>For a cherry-pick conflict, {@link #pullRequest()}, {@link #commit()} and {@link #files()} say which change
  * failed and where, so a person can resolve it by hand and run again:

@@ -169,7 +169,10 @@ public interface Workspace extends AutoCloseable {
   /**
    * Cherry-picks {@code commit} onto {@code branch} as {@code origin} saw it, as {@code git cherry-pick -x} (with
    * {@code -m 1} for a merge commit), and pushes it. A conflict leaves origin and the work tree untouched and
-   * throws a {@link dev.releasekit.ConflictException} with the files.
+   * throws a {@link dev.releasekit.ConflictException} with the files. A pick whose result has the branch's own tree
+   * (the change is on the branch already) makes no commit and pushes nothing: the observed tip is returned, as
+   * {@link #commit(Origin, String, String, Map)} returns it when nothing changes, so a caller tells "already on
+   * the branch" by comparing the result with the tip it observed.
    */
   CommitId cherryPick(Origin origin, String branch, String commit);
 

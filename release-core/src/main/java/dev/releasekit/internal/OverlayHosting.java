@@ -1,5 +1,7 @@
 package dev.releasekit.internal;
 
+import dev.releasekit.AlreadyExistsException;
+import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.ReleaseException;
@@ -33,7 +35,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 /**
  * A {@link Hosting} for plans: reads go to the real hosting, writes go to an in-memory layer that later reads see.
  * Merging a pull request creates the merge commit in the sandbox's origin, as the hosting would in the real one.
- * The real hosting only ever receives reads.
+ * The real hosting only ever receives reads. Creates are refused as the real hosting refuses them, with an
+ * {@link AlreadyExistsException}, so a plan takes the same path as the run.
  */
 public final class OverlayHosting implements Hosting {
   private static final int FIRST_NEW_NUMBER = 1_000_000;
@@ -121,6 +124,11 @@ public final class OverlayHosting implements Hosting {
 
   @Override
   public synchronized PullRequest openPullRequest(String head, String base, String title, String body) {
+    Optional<PullRequest> open = findPullRequest(head, base).filter(p -> p.state() == PullRequest.State.OPEN);
+    if (open.isPresent()) {
+      throw new AlreadyExistsException(Change.Kind.PULL_REQUEST, head + " -> " + base, "A pull request already"
+          + " exists for " + head + " into " + base + ": #" + open.get().number() + ".");
+    }
     int number = nextNumber++;
     PullRequest pr = new PullRequest(number, title, body, head, base, PullRequest.State.OPEN, "you", List.of(),
         Optional.empty(), Optional.empty(), Optional.empty(), real.webUrl() + "/pull/(new)");
@@ -191,6 +199,9 @@ public final class OverlayHosting implements Hosting {
 
   @Override
   public synchronized void createLabel(String name) {
+    if (labels().stream().anyMatch(l -> l.equalsIgnoreCase(name))) {
+      throw new AlreadyExistsException(Change.Kind.LABEL, name, "The label '" + name + "' already exists.");
+    }
     createdLabels.add(name);
   }
 
@@ -230,7 +241,7 @@ public final class OverlayHosting implements Hosting {
   @Override
   public synchronized HostedRelease createDraftRelease(String tag, String name, String body) {
     if (releaseByTag(tag).isPresent()) {
-      throw new ConflictException("A release for tag " + tag + " already exists.");
+      throw new AlreadyExistsException(Change.Kind.RELEASE, tag, "A release for tag " + tag + " already exists.");
     }
     HostedRelease release = new HostedRelease("plan-" + tag, tag, name, body, HostedRelease.Status.DRAFT,
         real.webUrl() + "/releases/tag/" + tag);

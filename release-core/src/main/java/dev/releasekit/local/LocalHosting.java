@@ -1,5 +1,7 @@
 package dev.releasekit.local;
 
+import dev.releasekit.AlreadyExistsException;
+import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.ReleaseException;
@@ -46,7 +48,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  *
  * <p>It behaves like GitHub where a release depends on it: issues and pull requests share one number space,
  * merging a pull request creates a real merge commit on the base branch of the origin repository (never a squash),
- * adding a label that does not exist is refused, and releases start as drafts. It is safe across threads and
+ * adding a label that does not exist is refused, and releases start as drafts. It refuses what GitHub refuses with
+ * {@code 422}, with the same {@link AlreadyExistsException}: a second open pull request from one head into one
+ * base, a second release for a tag, a label whose name is taken (compared without regard to case). It is safe across threads and
  * processes: every write happens under a file lock and replaces the file atomically, and reads never write.
  *
  * <pre>{@code
@@ -202,6 +206,15 @@ public final class LocalHosting implements Hosting {
     requireBranch(head);
     requireBranch(base);
     return store.write(state -> {
+      Optional<Item> open = state.items.stream().filter(i -> "pull".equals(i.kind) && "open".equals(i.state)
+          && head.equals(i.head) && base.equals(i.base)).findFirst();
+      if (open.isPresent()) {
+        // GitHub: 422 Validation Failed, "A pull request already exists for owner:head."
+        throw new AlreadyExistsException(Change.Kind.PULL_REQUEST, head + " -> " + base, "A pull request already"
+            + " exists for " + head + " into " + base + ": #" + open.get().number + " (" + webUrl + "/pull/"
+            + open.get().number + "). Use it (findPullRequest(head, base)), or close it first; a head and base have"
+            + " one open pull request at a time.");
+      }
       Item item = new Item();
       item.number = state.nextNumber++;
       item.kind = "pull";
@@ -307,9 +320,14 @@ public final class LocalHosting implements Hosting {
   @Override
   public void createLabel(String name) {
     store.write(state -> {
-      if (!state.labels.contains(name)) {
-        state.labels.add(name);
+      Optional<String> taken = state.labels.stream().filter(l -> l.equalsIgnoreCase(name)).findFirst();
+      if (taken.isPresent()) {
+        // GitHub: 422 Validation Failed, errors[] {resource: Label, field: name, code: already_exists}.
+        throw new AlreadyExistsException(Change.Kind.LABEL, name, "The label '" + name + "' already exists"
+            + (taken.get().equals(name) ? "" : " as '" + taken.get() + "' (label names are compared without regard"
+            + " to case)") + ". Use it, or create labels with Labels.create(hosting, name), which adopts it.");
       }
+      state.labels.add(name);
       return null;
     });
   }
@@ -356,7 +374,9 @@ public final class LocalHosting implements Hosting {
   public HostedRelease createDraftRelease(String tag, String name, String body) {
     return store.write(state -> {
       if (state.releases.stream().anyMatch(r -> r.tag.equals(tag))) {
-        throw new ConflictException("A release for tag " + tag + " already exists.");
+        // GitHub: 422 Validation Failed, errors[] {resource: Release, field: tag_name, code: already_exists}.
+        throw new AlreadyExistsException(Change.Kind.RELEASE, tag, "A release for tag " + tag + " already exists ("
+            + webUrl + "/releases/tag/" + tag + "). Use it (releaseByTag(tag)); a tag has one release.");
       }
       ReleaseData r = new ReleaseData();
       r.id = String.valueOf(state.nextRelease++);

@@ -13,6 +13,9 @@ import java.util.Set;
  * <p>Implementations turn transport failures into {@link dev.releasekit.RemoteException} and a missing object
  * asked for by number into a {@link dev.releasekit.PreconditionException}. Look-ups that may find nothing return
  * {@link Optional}. Writes are never repeated blindly: an implementation that retries a create reads back first.
+ * A create refused because the object exists already (GitHub's {@code 422}: a second open pull request for the same
+ * head and base, a second release for a tag, a label name taken) throws {@link dev.releasekit.AlreadyExistsException};
+ * the caller looks again and adopts what it finds, or blocks when it differs from what it wanted.
  *
  * <pre>{@code
  * Hosting hosting = LocalHosting.open(storeDir, originDir);
@@ -44,6 +47,10 @@ public interface Hosting {
    */
   Map<Integer, PullRequest> pullRequests(Collection<Integer> numbers);
 
+  /**
+   * Opens a pull request; refused with {@link dev.releasekit.AlreadyExistsException} while one from {@code head}
+   * into {@code base} is open (a closed or merged one does not count).
+   */
   PullRequest openPullRequest(String head, String base, String title, String body);
 
   PullRequest updatePullRequest(int number, String title, String body);
@@ -59,7 +66,12 @@ public interface Hosting {
   /** Adds existing labels to an issue or pull request; a label that does not exist is an error, never created. */
   void addLabels(int number, Collection<String> labels);
 
-  /** Creates a label; only called when the caller asked for it explicitly. */
+  /**
+   * Creates a label; only called when the caller asked for it explicitly, preferably through
+   * {@link Labels#create(Hosting, String)}, which adopts a label that exists. Refused with
+   * {@link dev.releasekit.AlreadyExistsException} when a label of that name exists, compared without regard to case
+   * as GitHub compares them.
+   */
   void createLabel(String name);
 
   // Milestones
@@ -78,6 +90,7 @@ public interface Hosting {
 
   Optional<HostedRelease> releaseByTag(String tag);
 
+  /** Creates a draft release; refused with {@link dev.releasekit.AlreadyExistsException} when the tag has one. */
   HostedRelease createDraftRelease(String tag, String name, String body);
 
   HostedRelease updateReleaseBody(String id, String body);

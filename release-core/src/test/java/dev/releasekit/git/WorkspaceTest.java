@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.releasekit.ConflictException;
 import dev.releasekit.Secret;
+import dev.releasekit.testing.FastImport;
 import dev.releasekit.testing.GitFixture;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -82,5 +84,34 @@ class WorkspaceTest {
       assertThat(thrown).isNotNull();
       assertThat(thrown.getMessage()).doesNotContain("ghp_supersecret123");
     }
+  }
+
+  /** {@code git rev-list --count} of origin's branch: the git CLI as the oracle. */
+  private static int commitsOn(GitFixture fixture, String branch) throws Exception {
+    return Integer.parseInt(new String(FastImport.Git.run(fixture.origin(), "git", "rev-list", "--count",
+        "refs/heads/" + branch), StandardCharsets.UTF_8).strip());
+  }
+
+  @Test
+  void aCherryPickWhoseResultIsTheBranchsOwnTreeIsAlreadyOnTheBranchAndNeverACommit() throws Exception {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    fixture.project().branch("release-0-57", "dev");
+    String fix = fixture.project().commit("dev", "Fix sensor rounding (#104)",
+        Map.of("homeassistant/sensor.py", "ROUND = 2\n"));
+    // The same change reached the branch another way: in a bigger commit, so no trailer and another patch-id.
+    fixture.project().commit("release-0-57", "Apply the sensor and zone fixes",
+        Map.of("homeassistant/sensor.py", "ROUND = 2\n", "homeassistant/zone.py", "RADIUS = 100\n"));
+    String tip = fixture.commit("release-0-57").name();
+    int commits = commitsOn(fixture, "release-0-57");
+
+    try (Workspace ws = Workspace.open(fixture.workTree())) {
+      Origin origin = ws.origin();
+      CommitId result = ws.cherryPick(origin, "release-0-57", fix);
+
+      assertThat(result).as("the observed tip: nothing was committed").isEqualTo(CommitId.of(tip));
+      assertThat(ws.cherryPick("release-0-57", fix)).isEqualTo(tip);
+    }
+    assertThat(fixture.commit("release-0-57").name()).isEqualTo(tip);
+    assertThat(commitsOn(fixture, "release-0-57")).isEqualTo(commits);
   }
 }

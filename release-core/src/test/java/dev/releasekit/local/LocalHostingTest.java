@@ -3,7 +3,10 @@ package dev.releasekit.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.releasekit.AlreadyExistsException;
+import dev.releasekit.Change;
 import dev.releasekit.PreconditionException;
+import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.testing.GitFixture;
 import java.nio.file.Path;
@@ -82,5 +85,70 @@ class LocalHostingTest {
     GitFixture fixture = GitFixture.homeAssistant(temp);
     assertThatThrownBy(() -> fixture.hosting().pullRequest(404)).isInstanceOf(PreconditionException.class)
         .hasMessageContaining("#404");
+  }
+
+  // LocalHosting behaves like GitHub: what GitHub refuses with 422, it refuses with the same AlreadyExistsException.
+
+  @Test
+  void aSecondOpenPullRequestForTheSameHeadAndBaseIsRefusedAsGitHubRefusesIt() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    fixture.project().branch("release-0-57", "dev");
+    PullRequest first = fixture.hosting().openPullRequest("release-0-57", "master", "0.57", "notes");
+    String before = GitFixture.hashOf(fixture.hosting().storeDirectory());
+
+    assertThatThrownBy(() -> fixture.hosting().openPullRequest("release-0-57", "master", "0.57 again", ""))
+        .isInstanceOfSatisfying(AlreadyExistsException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Change.Kind.PULL_REQUEST);
+          assertThat(e.target()).isEqualTo("release-0-57 -> master");
+          assertThat(e.getMessage()).contains("A pull request already exists for release-0-57")
+              .contains("#" + first.number());
+        });
+    assertThat(GitFixture.hashOf(fixture.hosting().storeDirectory())).isEqualTo(before);
+    assertThat(fixture.hosting().findPullRequest("release-0-57", "master")).contains(first);
+  }
+
+  @Test
+  void aClosedPullRequestOrAnotherBaseLeavesRoomForANewOneAsOnGitHub() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    fixture.project().branch("release-0-57", "dev");
+    PullRequest closed = fixture.hosting().openPullRequest("release-0-57", "master", "0.57", "");
+    fixture.hosting().seed().close(closed.number());
+    PullRequest other = fixture.hosting().openPullRequest("release-0-57", "dev", "Into dev", "");
+
+    PullRequest reopened = fixture.hosting().openPullRequest("release-0-57", "master", "0.57", "");
+
+    assertThat(reopened.number()).isNotIn(closed.number(), other.number());
+    assertThat(fixture.hosting().findPullRequest("release-0-57", "master")).contains(reopened);
+  }
+
+  @Test
+  void aSecondReleaseForATagIsRefusedAsGitHubRefusesIt() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    HostedRelease first = fixture.hosting().createDraftRelease("0.57", "0.57", "notes");
+    fixture.hosting().publishRelease(first.id());
+    String before = GitFixture.hashOf(fixture.hosting().storeDirectory());
+
+    assertThatThrownBy(() -> fixture.hosting().createDraftRelease("0.57", "0.57", "other notes"))
+        .isInstanceOfSatisfying(AlreadyExistsException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Change.Kind.RELEASE);
+          assertThat(e.target()).isEqualTo("0.57");
+        });
+    assertThat(GitFixture.hashOf(fixture.hosting().storeDirectory())).isEqualTo(before);
+  }
+
+  @Test
+  void aLabelNameTakenInAnyCaseIsRefusedAsGitHubRefusesIt() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    String before = GitFixture.hashOf(fixture.hosting().storeDirectory());
+
+    for (String name : List.of("cherry-picked", "Cherry-Picked")) {
+      assertThatThrownBy(() -> fixture.hosting().createLabel(name))
+          .isInstanceOfSatisfying(AlreadyExistsException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Change.Kind.LABEL);
+            assertThat(e.target()).isEqualTo(name);
+          });
+    }
+    assertThat(GitFixture.hashOf(fixture.hosting().storeDirectory())).isEqualTo(before);
+    assertThat(fixture.hosting().labels()).containsExactly("cherry-picked");
   }
 }

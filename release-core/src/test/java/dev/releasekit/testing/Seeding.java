@@ -216,7 +216,7 @@ public interface Seeding {
       @Override
       public void labels(String... names) {
         for (String name : names) {
-          hosting.createLabel(name);
+          dev.releasekit.spi.Labels.create(hosting, name);
         }
       }
 

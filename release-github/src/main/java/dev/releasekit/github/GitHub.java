@@ -202,7 +202,10 @@ public final class GitHub implements Hosting {
     resources.labels().add(number, labels);
   }
 
-  /** Creates a label (grey); nothing happens when it exists already. */
+  /**
+   * Creates a label (grey). A name that is taken, compared without regard to case as GitHub does, is refused with
+   * an {@link dev.releasekit.AlreadyExistsException}; {@link dev.releasekit.spi.Labels#create} adopts it.
+   */
   @Override
   public void createLabel(String name) {
     resources.labels().create(name);

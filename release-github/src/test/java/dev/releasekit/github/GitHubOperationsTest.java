@@ -2,11 +2,15 @@ package dev.releasekit.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.releasekit.AlreadyExistsException;
+import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
+import dev.releasekit.Outcome;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.github.testing.TokenLeakGuard;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.Issue;
+import dev.releasekit.spi.Labels;
 import dev.releasekit.spi.Milestone;
 import dev.releasekit.spi.PullRequest;
 import java.util.ArrayList;
@@ -42,7 +46,10 @@ class GitHubOperationsTest extends StubTestSupport {
 
     Throwable e = TokenLeakGuard.thrown(() -> github.openPullRequest("release-0-57", "master", "0.57", "notes"));
 
-    assertThat(e).isInstanceOf(PreconditionException.class).hasMessageContaining("already exists");
+    assertThat(e).isInstanceOfSatisfying(AlreadyExistsException.class, a -> {
+      assertThat(a.kind()).isEqualTo(Change.Kind.PULL_REQUEST);
+      assertThat(a.target()).isEqualTo("release-0-57 -> master");
+    }).hasMessageContaining("A pull request already exists for home-assistant:release-0-57.");
     assertThat(stub.creations()).containsEntry("pull", 1);
   }
 
@@ -157,17 +164,33 @@ class GitHubOperationsTest extends StubTestSupport {
   }
 
   @Test
-  void createLabelIsTheExplicitWayAndIsIdempotent() {
+  void creatingALabelIsTheExplicitWayAndIsIdempotentThroughLabelsCreate() {
     int number = stub.pull("A").create();
 
-    github.createLabel("cherry-picked");
-    github.createLabel("cherry-picked");
+    assertThat(Labels.create(github, "cherry-picked")).isEqualTo(Outcome.DONE);
+    assertThat(Labels.create(github, "cherry-picked")).isEqualTo(Outcome.ALREADY_DONE);
     github.addLabels(number, List.of("cherry-picked"));
 
     assertThat(stub.labelNames()).contains("cherry-picked");
     assertThat(stub.creations()).containsEntry("label", 1);
     assertThat(github.resources().labels().onIssue(number)).containsExactly("cherry-picked");
     assertThat(stub.silentlyCreatedLabels()).isEmpty();
+  }
+
+  @Test
+  void creatingALabelWhoseNameIsTakenInAnyCaseIsRefusedAsGitHubAnswers422() {
+    stub.label("cherry-picked");
+
+    for (String name : List.of("cherry-picked", "Cherry-Picked")) {
+      Throwable e = TokenLeakGuard.thrown(() -> github.createLabel(name));
+
+      assertThat(e).isInstanceOfSatisfying(AlreadyExistsException.class, a -> {
+        assertThat(a.kind()).isEqualTo(Change.Kind.LABEL);
+        assertThat(a.target()).isEqualTo(name);
+      }).hasMessageContaining("name already_exists");
+    }
+    assertThat(stub.labelNames()).containsExactly("cherry-picked");
+    assertThat(stub.count("POST", ".*/labels")).as("a refusal is not retried").isEqualTo(2);
   }
 
   @Test
@@ -234,7 +257,10 @@ class GitHubOperationsTest extends StubTestSupport {
 
     Throwable e = TokenLeakGuard.thrown(() -> github.createDraftRelease("0.57", "0.57", "notes"));
 
-    assertThat(e).isInstanceOf(PreconditionException.class).hasMessageContaining("already_exists");
+    assertThat(e).isInstanceOfSatisfying(AlreadyExistsException.class, a -> {
+      assertThat(a.kind()).isEqualTo(Change.Kind.RELEASE);
+      assertThat(a.target()).isEqualTo("0.57");
+    }).hasMessageContaining("tag_name already_exists");
     assertThat(stub.creations()).containsEntry("release", 1);
   }
 

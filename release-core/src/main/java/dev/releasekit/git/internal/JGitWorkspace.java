@@ -604,6 +604,10 @@ public final class JGitWorkspace implements Workspace {
       String message = picked.getFullMessage().stripTrailing() + "\n\n(cherry picked from commit " + pick.name()
           + ")\n";
       ObjectId result = Merges.cherryPick(repo, base, pick, message, Identities.committer(repo));
+      if (result.equals(base)) {
+        // The change is on the branch already: no empty commit, nothing to push.
+        return CommitId.of(base.name());
+      }
       Push.to(this, result, Constants.R_HEADS + branch, base);
       sink.accept(Change.of(Change.Kind.REF, Constants.R_HEADS + branch, "move " + Constants.R_HEADS + branch + " "
           + base.abbreviate(7).name() + " -> " + result.abbreviate(7).name() + " (cherry-pick "

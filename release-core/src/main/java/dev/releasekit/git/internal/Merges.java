@@ -36,7 +36,9 @@ public final class Merges {
 
   /**
    * Applies {@code pick} on top of {@code onto} as {@code git cherry-pick -x} would, with {@code -m 1} for a merge
-   * commit. Returns the new commit, or throws a conflict with the files that did not apply.
+   * commit. Returns the new commit, or throws a conflict with the files that did not apply. When the result's tree
+   * is {@code onto}'s (the change is on the branch already, say picked by another run), no commit is made and
+   * {@code onto} itself is returned: a pick is never an empty commit.
    */
   public static ObjectId cherryPick(Repository repo, AnyObjectId onto, AnyObjectId pick, String message,
       PersonIdent committer) throws IOException {
@@ -51,6 +53,9 @@ public final class Merges {
         List<String> files = conflicts(merger);
         throw new ConflictException("Cherry-picking " + pick.name() + " conflicts in " + files + ".", null,
             pick.name(), files);
+      }
+      if (merger.getResultTreeId().equals(walk.parseCommit(onto).getTree())) {
+        return onto.toObjectId();
       }
       return commit(repo, merger.getResultTreeId(), List.of(onto), message, picked.getAuthorIdent(), committer);
     }

@@ -95,8 +95,12 @@ public final class CherryPickMilestoneStep implements Step {
       if (found == null) {
         context.progress("picking #" + pr.number() + " " + pr.title());
         try {
-          ws.cherryPick(branch, sha);
+          // Checked again against origin's tip as it is now: another run may have pushed this very pick.
+          found = contents.pickUnlessThere(branch, sha);
         } catch (ConflictException e) {
+          if (e.files().isEmpty()) {
+            throw e;
+          }
           ConflictException conflict = new ConflictException("Cherry-picking #" + pr.number() + " (" + pr.url()
               + ", commit " + dev.releasekit.git.CommitId.of(sha).abbreviated() + ") onto " + branch + " conflicts in " + e.files() + ". "
               + branch + " is unchanged. Resolve by hand: git checkout " + branch + " && git cherry-pick -x -m 1 "
@@ -107,7 +111,8 @@ public final class CherryPickMilestoneStep implements Step {
           }
           continue;
         }
-        contents.picked(sha);
+      }
+      if (found == null) {
         just.add(line);
         wrote = true;
       } else if (found.equals(BranchContents.BEFORE_CUT)) {
@@ -120,8 +125,11 @@ public final class CherryPickMilestoneStep implements Step {
       } else {
         previously.add(line);
       }
-      // Labelled only now that the change is on origin's branch; a missing label is repaired on a re-run.
-      if (!pr.hasLabel(label)) {
+      // Labelled only now that the change is on origin's branch; a missing label is repaired on a re-run. Once
+      // origin's branch moved during this step, a change found on it may be another run's pick, labelled by that
+      // run since the pull requests were read: look again before writing.
+      boolean seenOnNewerTip = found != null && !contents.tip().equals(tip);
+      if (!pr.hasLabel(label) && !(seenOnNewerTip && hosting.pullRequest(pr.number()).hasLabel(label))) {
         hosting.addLabels(pr.number(), List.of(label));
         context.change(Change.of(Change.Kind.LABEL, "#" + pr.number(), "label #" + pr.number() + " " + label));
         wrote = true;

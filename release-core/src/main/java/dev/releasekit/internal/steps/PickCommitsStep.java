@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Cherry-picks the commits of {@code from} (not on {@code base}) whose subjects are in {@code subjects} onto
- * {@code onto}, skipping those already there: PostHog's "cherry-pick the changelog and version commits into a
- * sync branch".
+ * {@code onto}, skipping those already there (also when another run pushed them meanwhile, or picking one would
+ * change nothing): PostHog's "cherry-pick the changelog and version commits into a sync branch".
  */
 public final class PickCommitsStep implements Step {
   private final String from;
@@ -50,9 +50,8 @@ public final class PickCommitsStep implements Step {
         Ranges.previousTag(ws, context.version()).orElse(null));
     List<String> picked = new ArrayList<>();
     for (Commit commit : wanted) {
-      if (contents.find(commit.id()) == null) {
-        ws.cherryPick(onto, commit.id());
-        contents.picked(commit.id());
+      // Checked again against origin's tip as it is now: another run may have pushed this very pick.
+      if (contents.find(commit.id()) == null && contents.pickUnlessThere(onto, commit.id()) == null) {
         picked.add(commit.subject());
       }
     }

@@ -1,5 +1,6 @@
 package dev.releasekit.internal.steps;
 
+import dev.releasekit.AlreadyExistsException;
 import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
@@ -17,7 +18,9 @@ import java.util.Optional;
 /**
  * Creates the hosting's release for the tag as a draft, with the release pull request's body (or the notes), then
  * publishes it: publishing is the commit point. An existing release is left alone when equal, has only its body
- * updated when only the body differs, and blocks when it is titled differently.
+ * updated when only the body differs, and blocks when it is titled differently. A release for the tag created by
+ * someone else between this step's look and its create (another run of the same release) is refused by the hosting
+ * as {@link AlreadyExistsException}; the step looks again and treats it as if it had found it first.
  */
 public final class PublishReleaseStep implements Step {
   private final String tag;
@@ -54,7 +57,19 @@ public final class PublishReleaseStep implements Step {
     String body = body(context);
     Optional<HostedRelease> existing = hosting.releaseByTag(tag);
     List<String> did = new ArrayList<>();
-    HostedRelease release;
+    HostedRelease release = null;
+    if (existing.isEmpty()) {
+      try {
+        release = hosting.createDraftRelease(tag, name, body);
+        did.add("created it as a draft");
+        context.change(Change.of(Change.Kind.RELEASE, tag, "create draft release " + name + " for tag " + tag));
+      } catch (AlreadyExistsException e) {
+        // Created between our look and our create, by another run or a person: look again and adopt it.
+        existing = Optional.of(hosting.releaseByTag(tag).orElseThrow(() -> new ConflictException("The hosting"
+            + " refused to create a release for tag " + tag + " because one exists (" + e.getMessage() + "), but"
+            + " does not list it. Run again to look once more.")));
+      }
+    }
     if (existing.isPresent()) {
       release = existing.get();
       if (!release.name().equals(name)) {
@@ -67,10 +82,6 @@ public final class PublishReleaseStep implements Step {
         did.add("updated its body");
         context.change(Change.of(Change.Kind.RELEASE, tag, "update the body of release " + name));
       }
-    } else {
-      release = hosting.createDraftRelease(tag, name, body);
-      did.add("created it as a draft");
-      context.change(Change.of(Change.Kind.RELEASE, tag, "create draft release " + name + " for tag " + tag));
     }
     if (release.isDraft()) {
       release = hosting.publishRelease(release.id());

@@ -70,6 +70,26 @@ public record ApiResponse(int status, Map<String, List<String>> headers, String 
     return JsonMaps.parse(body);
   }
 
+  /**
+   * Whether this is GitHub's {@code 422 Validation Failed} for a create whose object exists already: an error with
+   * {@code code: already_exists} (a release's {@code tag_name}, a label's or a milestone's name), or the custom error
+   * GitHub gives a second open pull request, {@code "A pull request already exists for owner:head."}.
+   */
+  public boolean saysAlreadyExists() {
+    if (status != 422) {
+      return false;
+    }
+    for (Object error : JsonMaps.list(JsonMaps.object(json()), "errors")) {
+      Map<String, Object> detail = JsonMaps.object(error);
+      String text = error instanceof String ? (String) error : JsonMaps.text(detail, "message");
+      if ("already_exists".equals(JsonMaps.text(detail, "code"))
+          || text.startsWith("A pull request already exists for ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** GitHub's {@code message}, followed by the messages or codes of its {@code errors}. */
   public String message() {
     Map<String, Object> object = JsonMaps.object(json());

@@ -1,5 +1,6 @@
 package dev.releasekit.github.internal;
 
+import dev.releasekit.AlreadyExistsException;
 import dev.releasekit.AuthenticationException;
 import dev.releasekit.ConflictException;
 import dev.releasekit.PreconditionException;
@@ -60,6 +61,12 @@ final class Failures {
         + api.service() + " answered 404" + response.requestId().map(id -> ", request id " + id).orElse("")
         + "). Check the owner and name (GITHUB_REPOSITORY or origin's URL), and that the token has access to the "
         + "repository: a fine-grained token must list it under 'Repository access'.");
+  }
+
+  /** A create GitHub refused with 422 because {@code taken} exists already (see {@link ApiResponse#saysAlreadyExists}). */
+  static AlreadyExistsException alreadyExists(Api api, ApiResponse response, String action, WriteOnce.Taken taken) {
+    return new AlreadyExistsException(taken.kind(), taken.target(), "GitHub refused to " + action + ": it exists"
+        + " already (422 " + api.redact(response.message()) + "). " + taken.next());
   }
 
   static ReleaseException unexpectedShape(Api api, ApiResponse response, String action, Exception cause) {

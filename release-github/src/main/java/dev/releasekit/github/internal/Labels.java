@@ -3,6 +3,7 @@ package dev.releasekit.github.internal;
 import static dev.releasekit.github.internal.Failures.ISSUES_READ;
 import static dev.releasekit.github.internal.Failures.ISSUES_WRITE;
 
+import dev.releasekit.Change;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,28 +55,22 @@ public final class Labels {
         .stream().map(Schema.LabelName::name).collect(Collectors.toList());
   }
 
-  /** Creates a label (grey); nothing happens when it exists already. */
+  /**
+   * Creates a label (grey). A name that is taken (GitHub compares label names without regard to case) is refused
+   * with 422 {@code already_exists}, thrown as {@code AlreadyExistsException};
+   * {@link dev.releasekit.spi.Labels#create} adopts it.
+   */
   public void create(String name) {
     String action = "create the label '" + name + "'";
-    Schema.NewLabel body = new Schema.NewLabel(name, "ededed");
-    ApiResponse response = api.post(api.repoUrl("labels").build(), body);
-    if (response.status() == 422 && all().contains(name)) {
-      return;
-    }
-    if (response.isSuccess()) {
-      Set<String> known = api.knownLabels().get();
-      if (known != null) {
-        Set<String> updated = new LinkedHashSet<>(known);
-        updated.add(name);
-        api.knownLabels().set(Set.copyOf(updated));
-      }
-      return;
-    }
-    if (!response.isTransientFailure()) {
-      throw Failures.failure(api, response, action, ISSUES_WRITE);
-    }
-    WriteOnce.create(api, action, ISSUES_WRITE, null, api.repoUrl("labels").build(), body,
+    WriteOnce.create(api, action, ISSUES_WRITE, null, new WriteOnce.Taken(Change.Kind.LABEL, name, "Use the"
+        + " existing label, or create labels with Labels.create(hosting, name), which adopts it."),
+        api.repoUrl("labels").build(), new Schema.NewLabel(name, "ededed"),
         () -> all().contains(name) ? Optional.of(Boolean.TRUE) : Optional.empty(), r -> Boolean.TRUE);
+    Set<String> known = api.knownLabels().get();
+    if (known != null && !known.contains(name)) {
+      Set<String> updated = new LinkedHashSet<>(known);
+      updated.add(name);
+      api.knownLabels().set(Set.copyOf(updated));
+    }
   }
-
 }

@@ -4,6 +4,7 @@ import static dev.releasekit.github.internal.Failures.CONTENTS_WRITE;
 import static dev.releasekit.github.internal.Failures.PULLS_READ;
 import static dev.releasekit.github.internal.Failures.PULLS_WRITE;
 
+import dev.releasekit.Change;
 import dev.releasekit.ConflictException;
 import dev.releasekit.spi.PullRequest;
 import java.time.Instant;
@@ -65,8 +66,12 @@ public final class PullRequests {
     return found;
   }
 
+  /** Opens one; a second open one for the same head and base is refused as {@code AlreadyExistsException}. */
   public PullRequest open(String head, String base, String title, String body) {
     return WriteOnce.create(api, "open a pull request from " + head + " into " + base, PULLS_WRITE, null,
+        new WriteOnce.Taken(Change.Kind.PULL_REQUEST, head + " -> " + base, "Use the open pull request"
+            + " (findPullRequest(head, base)), or close it first; a head and base have one open pull request at a"
+            + " time."),
         api.repoUrl("pulls").build(), new Schema.NewPull(title, head, base, body == null ? "" : body),
         () -> list(head, base, "open").stream().findFirst(),
         response -> toPullRequest(api.read(response, Schema.Pull.class, "open a pull request")));

@@ -3,6 +3,7 @@ package dev.releasekit.github.internal;
 import static dev.releasekit.github.internal.Failures.CONTENTS_READ;
 import static dev.releasekit.github.internal.Failures.CONTENTS_WRITE;
 
+import dev.releasekit.Change;
 import dev.releasekit.spi.HostedRelease;
 import java.util.Optional;
 
@@ -35,9 +36,11 @@ public final class Releases {
         .findFirst();
   }
 
+  /** Creates a draft; a tag that has a release is refused (422 already_exists) as {@code AlreadyExistsException}. */
   public HostedRelease createDraft(String tag, String name, String body) {
     String action = "create the draft release " + name + " for tag " + tag;
-    return WriteOnce.create(api, action, CONTENTS_WRITE, null, api.repoUrl("releases").build(),
+    return WriteOnce.create(api, action, CONTENTS_WRITE, null, new WriteOnce.Taken(Change.Kind.RELEASE, tag,
+        "Use it (releaseByTag(tag)); a tag has one release."), api.repoUrl("releases").build(),
         new Schema.NewRelease(tag, name, body == null ? "" : body, Boolean.TRUE), () -> byTag(tag),
         response -> toRelease(api.read(response, Schema.Release.class, action)));
   }

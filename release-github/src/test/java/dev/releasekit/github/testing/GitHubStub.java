@@ -723,7 +723,9 @@ public final class GitHubStub implements AutoCloseable {
     error.put("message", "Validation Failed");
     ObjectNode detail = error.putArray("errors").addObject();
     detail.put("resource", resource);
-    detail.put("field", field);
+    if (field != null) {
+      detail.put("field", field);
+    }
     detail.put("code", code);
     if (message != null) {
       detail.put("message", message);
@@ -823,7 +825,8 @@ public final class GitHubStub implements AutoCloseable {
         return page(uri, query, labels.keySet().stream().map(this::labelJson).collect(Collectors.toList()));
       case "POST /labels": {
         String name = input.path("name").asText();
-        if (labels.containsKey(name)) {
+        // GitHub compares label names without regard to case: 'Bug' is taken by 'bug'.
+        if (labels.keySet().stream().anyMatch(l -> l.equalsIgnoreCase(name))) {
           return validationFailed("Label", "name", "already_exists", null);
         }
         labels.put(name, input.path("color").asText("ededed"));
@@ -947,7 +950,8 @@ public final class GitHubStub implements AutoCloseable {
     }
     for (StubItem item : items.values()) {
       if (item.pull && item.state.equals("open") && item.head.equals(branch) && item.base.equals(base)) {
-        return validationFailed("PullRequest", "head", "custom",
+        // As GitHub answers it: a custom error with a message and no field.
+        return validationFailed("PullRequest", null, "custom",
             "A pull request already exists for " + owner + ":" + branch + ".");
       }
     }
