@@ -384,14 +384,15 @@ class ConcurrentRunsTest {
             other.cherryPick("release-0-57", scenario.mergeCommitOf(number));
             fixture.hosting().addLabels(number, List.of("cherry-picked"));
           }
-          afterOtherRun[0] = fixture.fingerprint();
+          afterOtherRun[0] = fixture.releaseFingerprint();
         })).run();
       }
 
       assertThat(report.step(1).outcome()).isEqualTo(Outcome.ALREADY_DONE);
       assertThat(report.step(1).output()).startsWith("Previously picked:\n- Fix sensor rounding")
           .doesNotContain("Just picked");
-      assertThat(fixture.fingerprint()).as("this run wrote nothing after the other run").isEqualTo(afterOtherRun[0]);
+      assertThat(fixture.releaseFingerprint()).as("this run wrote nothing after the other run")
+          .isEqualTo(afterOtherRun[0]);
       assertThat(commitsOn(fixture, "release-0-57")).isEqualTo(before + 3);
       assertThat(pickedOriginals(fixture, "release-0-57")).doesNotHaveDuplicates().hasSize(3);
     }

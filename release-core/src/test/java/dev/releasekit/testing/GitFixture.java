@@ -220,4 +220,12 @@ public final class GitFixture {
   public String fingerprint() {
     return allOriginRefs().toString() + "|" + hashOf(hosting().storeDirectory());
   }
+
+  /**
+   * Like {@link #fingerprint()} without the journal and the lease: what a run that wrote nothing of the release
+   * leaves identical, although it took and released its lease around a step it found done meanwhile.
+   */
+  public String releaseFingerprint() {
+    return originRefs().toString() + "|" + hashOf(hosting().storeDirectory());
+  }
 }
