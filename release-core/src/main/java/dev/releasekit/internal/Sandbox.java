@@ -4,11 +4,8 @@ import dev.releasekit.ReleaseException;
 import dev.releasekit.git.internal.JGitWorkspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -27,6 +24,8 @@ import org.eclipse.jgit.transport.ReceiveCommand;
  * origin is that copy. Both borrow the real repository's object database through {@code objects/info/alternates},
  * so creating them copies no objects: the cost grows with the number of refs, not with history. New objects the
  * rehearsal writes land in the sandbox's own folders and are deleted with it.
+ *
+ * <p>Sandboxes live in the user's {@link SandboxHome}, which also removes those a killed JVM left behind.
  */
 public final class Sandbox implements AutoCloseable {
   private final Path directory;
@@ -44,10 +43,14 @@ public final class Sandbox implements AutoCloseable {
    * object they name must already be in {@code real}'s database, which a fetch guarantees).
    */
   public static Sandbox of(JGitWorkspace real, Map<String, String> originRefs) {
+    return of(real, originRefs, SandboxHome.forCurrentUser());
+  }
+
+  static Sandbox of(JGitWorkspace real, Map<String, String> originRefs, SandboxHome home) {
     Repository realRepo = real.repository();
     Path objects = realRepo.getDirectory().toPath().resolve("objects").toAbsolutePath();
+    Path dir = home.newSandbox();
     try {
-      Path dir = Files.createTempDirectory("releasekit-plan-");
       Path origin = dir.resolve("origin.git");
       Path clone = dir.resolve("work");
       Git.init().setBare(true).setDirectory(origin.toFile()).call().close();
@@ -85,7 +88,11 @@ public final class Sandbox implements AutoCloseable {
       }
       return new Sandbox(dir, origin, clone);
     } catch (IOException | GitAPIException e) {
+      SandboxHome.remove(dir);
       throw new ReleaseException("Cannot create the plan's sandbox: " + e.getMessage() + ". The plan needs a writable temporary folder (java.io.tmpdir); check its space and permissions, then plan again.", e);
+    } catch (RuntimeException e) {
+      SandboxHome.remove(dir);
+      throw e;
     }
   }
 
@@ -138,24 +145,9 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
+  /** Deletes the sandbox; one that cannot be deleted now is tried again when the JVM exits. */
   @Override
   public void close() {
-    try {
-      Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-          Files.delete(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      // A leftover temp folder is harmless and must not hide the plan's result.
-    }
+    SandboxHome.remove(directory);
   }
 }
