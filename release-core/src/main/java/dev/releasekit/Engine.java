@@ -43,12 +43,17 @@ import java.util.function.Supplier;
 final class Engine {
   private enum Mode { PLAN, RUN }
 
-  private final Release release;
-  private final Release.Wiring wiring;
-  private final LocalDate date;
+  // Set once by the preamble, before any step executes, to the release with the conventions found.
+  private Release release;
+  private Release.Wiring wiring;
+  private LocalDate date;
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
   Engine(Release release) {
+    adopt(release);
+  }
+
+  private void adopt(Release release) {
     this.release = release;
     this.wiring = release.wiring();
     // One date for the whole release: the rehearsal and the run, and every step that prints a date, agree.
@@ -57,34 +62,28 @@ final class Engine {
   }
 
   Plan plan() {
-    List<Release.Planned> steps = release.resolve();
+    List<Release.Planned> steps = Preamble.declared(release);
     try (Opened opened = open(steps)) {
       opened.fetch();
+      Preamble preamble = preamble(opened);
+      steps = preamble.steps();
       ReleaseServices real = resolve(opened, steps);
       List<StepResult> results = new ArrayList<>();
-      for (Map.Entry<String, JGitWorkspace> repository : opened.workspaces.entrySet()) {
-        if (!repository.getValue().isClean()) {
-          try {
-            repository.getValue().requireClean();
-          } catch (PreconditionException e) {
-            String what = opened.workspaces.size() > 1 ? repository.getKey() + ": check the work tree"
-                : "check the work tree";
-            results.add(StepResult.blocked(what, e, List.of()).withRepository(repository.getKey()));
-          }
-        }
-      }
       try (ReleaseServices rehearsal = real.rehearsal(runId)) {
         results.addAll(execute(Mode.PLAN, steps, rehearsal, wiring.listener()).results);
       }
-      return new Plan(release.version().toString(), results.stream().map(Engine::withPlaceholders).toList());
+      return new Plan(release.version().toString(), preamble.preconditions(),
+          results.stream().map(Engine::withPlaceholders).toList());
     }
   }
 
   Report run() {
-    List<Release.Planned> steps = release.resolve();
+    List<Release.Planned> steps = Preamble.declared(release);
     try (Opened opened = open(steps)) {
-      opened.workspaces.values().forEach(JGitWorkspace::requireClean);
       opened.fetch();
+      Preamble preamble = preamble(opened);
+      preamble.requireNoneBlocks();
+      steps = preamble.steps();
       ReleaseServices real = resolve(opened, steps);
       if (wiring.rehearseFirst()) {
         try (ReleaseServices rehearsal = real.rehearsal(runId)) {
@@ -117,6 +116,17 @@ final class Engine {
     List<Change> changes = result.changes().stream().map(c -> new Change(c.kind(),
         OverlayHosting.placeholders(c.target()), OverlayHosting.placeholders(c.summary()), c.diff())).toList();
     return result.withDetail(OverlayHosting.placeholders(result.detail())).withChanges(changes);
+  }
+
+  /**
+   * The checks before any step, on the opened and fetched repositories ({@link Preamble}): the conventions of each
+   * repository (given, or found from its shape on origin), and its work tree. The engine adopts the release with
+   * the conventions found; the steps it returns are resolved with them.
+   */
+  private Preamble preamble(Opened opened) {
+    Preamble preamble = Preamble.of(release, opened.workspaces);
+    adopt(preamble.release());
+    return preamble;
   }
 
   // Opening and resolving, once per plan or run
