@@ -45,12 +45,17 @@ import java.util.function.Supplier;
 final class Engine {
   private enum Mode { PLAN, RUN }
 
-  private final Release release;
-  private final Release.Wiring wiring;
-  private final LocalDate date;
+  // Set once by the preamble, before any step executes, to the release with the conventions found.
+  private Release release;
+  private Release.Wiring wiring;
+  private LocalDate date;
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
   Engine(Release release) {
+    adopt(release);
+  }
+
+  private void adopt(Release release) {
     this.release = release;
     this.wiring = release.wiring();
     // One date for the whole release: the rehearsal and the run, and every step that prints a date, agree.
@@ -59,34 +64,33 @@ final class Engine {
   }
 
   Plan plan() {
-    List<Release.Planned> steps = release.resolve();
+    List<Release.Planned> steps = Preamble.declared(release);
     try (Opened opened = open(steps)) {
       opened.fetch();
+      Preamble preamble = preamble(opened);
+      steps = preamble.steps();
       ReleaseServices real = resolve(opened, steps);
       List<StepResult> results = new ArrayList<>();
-      for (Map.Entry<String, JGitWorkspace> repository : opened.workspaces.entrySet()) {
-        if (!repository.getValue().isClean()) {
-          try {
-            repository.getValue().requireClean();
-          } catch (PreconditionException e) {
-            String what = opened.workspaces.size() > 1 ? repository.getKey() + ": check the work tree"
-                : "check the work tree";
-            results.add(StepResult.blocked(what, e, List.of()).withRepository(repository.getKey()));
-          }
-        }
-      }
       try (ReleaseServices rehearsal = real.rehearsal(runId, host())) {
         results.addAll(execute(Mode.PLAN, steps, rehearsal, wiring.listener(), List.of()).results);
       }
-      return new Plan(release.version().toString(), results.stream().map(Engine::withPlaceholders).toList());
+      List<Precondition> preconditions = new ArrayList<>(preamble.preconditions());
+      boolean writes = results.stream().anyMatch(r -> r.outcome() != Outcome.ALREADY_DONE);
+      for (ReleaseServices.Repository repository : real.repositories()) {
+        preconditions.add(leasePrecondition(repository, writes));
+      }
+      return new Plan(release.version().toString(), preconditions,
+          results.stream().map(Engine::withPlaceholders).toList());
     }
   }
 
   Report run() {
-    List<Release.Planned> steps = release.resolve();
+    List<Release.Planned> steps = Preamble.declared(release);
     try (Opened opened = open(steps)) {
-      opened.workspaces.values().forEach(JGitWorkspace::requireClean);
       opened.fetch();
+      Preamble preamble = preamble(opened);
+      preamble.requireNoneBlocks();
+      steps = preamble.steps();
       opened.workspaces.values().forEach(w -> w.pauseWith(wiring.sleeper()::sleep));
       ReleaseServices real = resolve(opened, steps);
       boolean writes = true;
@@ -139,6 +143,38 @@ final class Engine {
     }
   }
 
+  /**
+   * What a run started now would meet at the lease, which the plan reads and never takes: free, or held by a run
+   * that ended (taken over), or held by a live run, which fails the run at once or makes it wait its budget.
+   */
+  private Precondition leasePrecondition(ReleaseServices.Repository repository, boolean writes) {
+    String version = repository.version().toString();
+    if (!writes) {
+      return new Precondition(repository.name(), "lease", Precondition.State.HOLDS,
+          "not needed: no step writes, so a run takes no lease");
+    }
+    Optional<Lease.Holder> holder = Lease.observe(repository.workspace(), version);
+    Instant now = wiring.clock().instant();
+    if (holder.isEmpty() || holder.get().released()) {
+      return new Precondition(repository.name(), "lease", Precondition.State.HOLDS,
+          "free: a run takes " + Lease.ref(version) + " on origin before its first write");
+    }
+    Lease.Holder other = holder.get();
+    String who = "run " + other.run() + " (process " + other.pid() + " on " + other.host() + ")";
+    if (!other.live(now, host())) {
+      return new Precondition(repository.name(), "lease", Precondition.State.HOLDS, who + " held it and has"
+          + (now.isBefore(other.expires()) ? " ended" : " let it expire") + ": a run takes it over");
+    }
+    Duration wait = wiring.otherRunWait();
+    if (wait.isZero()) {
+      return new Precondition(repository.name(), "lease", Precondition.State.FAILS, who + " holds the lease on "
+          + version + " until " + other.expires() + ": a run started now fails at once with LeaseHeldException"
+          + " and writes nothing. Let that run finish, or give this one .waitForOtherRun(Duration).");
+    }
+    return new Precondition(repository.name(), "lease", Precondition.State.WARNING, who + " holds the lease on "
+        + version + " until " + other.expires() + ": a run started now waits up to " + wait + " for it to end.");
+  }
+
   /** This machine, as leases name it: HOSTNAME when the environment has it (CI runners and containers do). */
   private String host() {
     String name = wiring.environment().get("HOSTNAME");
@@ -165,6 +201,17 @@ final class Engine {
     List<Change> changes = result.changes().stream().map(c -> new Change(c.kind(),
         OverlayHosting.placeholders(c.target()), OverlayHosting.placeholders(c.summary()), c.diff())).toList();
     return result.withDetail(OverlayHosting.placeholders(result.detail())).withChanges(changes);
+  }
+
+  /**
+   * The checks before any step, on the opened and fetched repositories ({@link Preamble}): the conventions of each
+   * repository (given, or found from its shape on origin), and its work tree. The engine adopts the release with
+   * the conventions found; the steps it returns are resolved with them.
+   */
+  private Preamble preamble(Opened opened) {
+    Preamble preamble = Preamble.of(release, opened.workspaces);
+    adopt(preamble.release());
+    return preamble;
   }
 
   // Opening and resolving, once per plan or run

@@ -4,21 +4,41 @@ import dev.releasekit.internal.Rendering;
 import java.util.List;
 
 /**
- * What {@link Release#plan()} found by rehearsing every step on a throwaway copy: for each step WOULD_DO,
- * ALREADY_DONE or BLOCKED, with the changes it would make (file diffs, refs, pull requests) and the results it
- * would produce.
+ * What {@link Release#plan()} found by rehearsing every step on a throwaway copy: first the
+ * {@linkplain #preconditions() preconditions} it checked (which conventions apply, whether the work tree is
+ * clean), then for each step WOULD_DO, ALREADY_DONE or BLOCKED, with the changes it would make (file diffs, refs,
+ * pull requests) and the results it would produce. The steps are numbered as {@link Release#steps()} numbers
+ * them: a precondition is never a step.
  *
  * <pre>{@code
  * Plan plan = release.plan();
- * System.out.println(plan);              // one line per step, diffs indented below
+ * System.out.println(plan);              // the preconditions, then one line per step, diffs indented below
  * if (plan.isBlocked()) System.err.println(plan.firstBlocked().get().detail());
  * Files.writeString(Path.of("plan.md"), plan.toMarkdown());
  * }</pre>
  */
 public final class Plan extends ReleaseResults {
+  private final List<Precondition> preconditions;
 
   Plan(String version, List<StepResult> steps) {
+    this(version, List.of(), steps);
+  }
+
+  Plan(String version, List<Precondition> preconditions, List<StepResult> steps) {
     super(version, steps);
+    this.preconditions = List.copyOf(preconditions);
+  }
+
+  /**
+   * What was checked before the steps, per repository, in order: the conventions (given, or found from the
+   * project's shape on origin, and which file decided) and the work tree, then the release's lease on origin (free,
+   * held by a run that ended and so taken over, or held by a live run). A work tree that {@linkplain
+   * Precondition#blocks() blocks} marks the steps that read it BLOCKED; a lease held by a live run fails the run as
+   * a whole at its start, so the steps still show what they would do once that run ends. A {@linkplain
+   * Precondition.State#WARNING warning} blocks nothing.
+   */
+  public List<Precondition> preconditions() {
+    return preconditions;
   }
 
   /** Always true: a plan's results are rehearsed, such as a pull request that does not exist yet. */
@@ -33,15 +53,16 @@ public final class Plan extends ReleaseResults {
   }
 
   public String toJson() {
-    return Rendering.json("plan", version(), steps());
+    return Rendering.json("plan", version(), preconditions, steps());
   }
 
   public String toMarkdown() {
-    return Rendering.markdown("Plan for release " + version(), steps());
+    return Rendering.markdown("Plan for release " + version(), preconditions, steps());
   }
 
   @Override
   public String toString() {
-    return Rendering.text("Plan for release " + version() + " (" + steps().size() + " steps):", steps());
+    return Rendering.text("Plan for release " + version() + " (" + steps().size() + " steps):", preconditions,
+        steps());
   }
 }

@@ -23,6 +23,7 @@ import dev.releasekit.spi.HttpEndpoint;
 import dev.releasekit.spi.ImageRegistry;
 import dev.releasekit.spi.Sleeper;
 import dev.releasekit.spi.Step;
+import dev.releasekit.spi.StepContext;
 import dev.releasekit.version.Bump;
 import dev.releasekit.version.Version;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ import java.util.function.UnaryOperator;
  * {@link #plan()} or {@link #run()}.
  *
  * <pre>{@code
- * Release release = Release.of("0.57")             // Conventions.homeAssistant() unless told otherwise
+ * Release release = Release.of("0.57")             // conventions: found from the project's shape on origin
  *     .in(Path.of("core"))                          // default: the working directory
  *     .mergeForward("master", "dev")
  *     .cutBranch()                                  // release-0-57 from dev, on origin
@@ -75,6 +76,17 @@ import java.util.function.UnaryOperator;
  * exception before writing anything. A cherry-pick that conflicts is the exception: the run goes up to it (the
  * picks before it land), so a person resolves exactly that change and runs again.
  *
+ * <h2>Before the steps</h2>
+ * {@code plan()} and {@code run()} first check what no step should have to: a release with no step is refused, and
+ * so is a shallow clone ({@code git clone --depth}), with a {@link PreconditionException} that says what to do.
+ * A repository without {@link #conventions(Conventions)} gets the conventions its shape on origin shows. The work
+ * tree is checked too, and the plan lists what was checked as {@link Plan#preconditions()}, before its steps:
+ * every write releasekit makes is a commit built in memory and pushed to origin, so uncommitted changes cannot
+ * leak into a release. They block only the steps that read the work tree ({@link Step#readsWorkTree()}, such as
+ * {@link #command}, which runs there): {@code run()} then stops before writing anything and the plan shows those
+ * steps BLOCKED; a release whose steps all leave the work tree alone runs, and its plan lists the changes as a
+ * warning.
+ *
  * <h2>Services</h2>
  * Every service a step touches is wired here once, or found: the hosting from origin's URL through
  * {@link java.util.ServiceLoader} unless wired with {@link #hostedOn(Hosting)} (a local origin gets
@@ -90,10 +102,14 @@ public final class Release {
   /** How a person resolved an effect that an earlier run may or may not have performed. */
   enum Resolution { CONFIRM, RESEND }
 
-  /** One repository of the release and its own wiring. */
-  record Repository(String name, Path directory, Conventions conventions, Hosting hosting, Secret credentials) {
+  /**
+   * One repository of the release and its own wiring. {@code given} is the conventions passed with
+   * {@link Release#conventions(Conventions)}, or null: then {@link #conventions()} is Home Assistant's until the
+   * engine finds the project's own from its shape on origin.
+   */
+  record Repository(String name, Path directory, Conventions given, Hosting hosting, Secret credentials) {
     Repository in(Path directory) {
-      return new Repository(name, directory, conventions, hosting, credentials);
+      return new Repository(name, directory, given, hosting, credentials);
     }
 
     Repository conventions(Conventions conventions) {
@@ -101,11 +117,20 @@ public final class Release {
     }
 
     Repository hostedOn(Hosting hosting) {
-      return new Repository(name, directory, conventions, hosting, credentials);
+      return new Repository(name, directory, given, hosting, credentials);
     }
 
     Repository credentials(Secret credentials) {
-      return new Repository(name, directory, conventions, hosting, credentials);
+      return new Repository(name, directory, given, hosting, credentials);
+    }
+
+    /** The conventions given, or Home Assistant's, which steps use until the project's own are found. */
+    Conventions conventions() {
+      return given != null ? given : Conventions.homeAssistant();
+    }
+
+    boolean conventionsGiven() {
+      return given != null;
     }
   }
 
@@ -196,7 +221,7 @@ public final class Release {
 
   public static Release of(Version version) {
     Objects.requireNonNull(version, "version");
-    Repository main = new Repository(MAIN, Path.of(""), Conventions.homeAssistant(), null, null);
+    Repository main = new Repository(MAIN, Path.of(""), null, null, null);
     return new Release(new Wiring(version, Map.of(MAIN, main), MAIN, null, List.of(), Map.of(),
         ReleaseListener.silent(), System.getenv(), Clock.systemUTC(), Sleeper.system(), null, true,
         java.time.Duration.ZERO, Map.of(), List.of()));
@@ -226,7 +251,7 @@ public final class Release {
     }
     return with(c -> {
       Repository inherit = c.repositories.get(c.current);
-      c.repositories.putIfAbsent(name, new Repository(name, Path.of(""), inherit.conventions(), null, null));
+      c.repositories.putIfAbsent(name, new Repository(name, Path.of(""), inherit.given(), null, null));
       c.current = name;
     });
   }
@@ -238,7 +263,16 @@ public final class Release {
 
   // Wiring of the current repository
 
-  /** The current repository's conventions: branch names, patterns, version files, labels. */
+  /**
+   * The current repository's conventions: branch names, patterns, version files, labels. Without them,
+   * {@link #plan()} and {@link #run()} find them from the project's shape on origin's default branch
+   * ({@code homeassistant/const.py}: {@link Conventions#homeAssistant()}; {@code posthog/version.py}:
+   * {@link Conventions#postHog()}), and the plan says which file decided; a project of neither shape is refused with
+   * a {@link PreconditionException} that asks for them. Conventions given here that plainly do not fit origin (a
+   * branch they name is missing, a version file is absent) while a preset does are refused too, naming the preset
+   * to pass. A variant of the preset that fits ({@code Conventions.homeAssistant().withX(...)}) is taken as given.
+   * Until then, {@link #steps()} and {@link #toString()} describe the steps with Home Assistant's conventions.
+   */
   public Release conventions(Conventions conventions) {
     Objects.requireNonNull(conventions, "conventions");
     return with(c -> c.repository(r -> r.conventions(conventions)));
@@ -524,14 +558,44 @@ public final class Release {
   /**
    * Runs a command in the work tree, such as {@code script/release}, with {@code RELEASEKIT_VERSION},
    * {@code RELEASEKIT_TAG} and {@code RELEASEKIT_BRANCH} set. Its output goes into the report; a non-zero exit
-   * fails the step. Plans record it without running it.
+   * fails the step. Plans record it without running it. It reads the work tree, so uncommitted changes there block
+   * it (see the class documentation).
    */
   public Release command(String command, String... arguments) {
     List<String> full = new ArrayList<>();
     full.add(Objects.requireNonNull(command, "command"));
     full.addAll(List.of(arguments));
-    return plus(b -> b.add(new CommandStep(full, b.conventions.tag(b.version), b.branch,
-        b.conventions.mainBranch())));
+    return plus(b -> b.add(new RunsInWorkTree(new CommandStep(full, b.conventions.tag(b.version), b.branch,
+        b.conventions.mainBranch()))));
+  }
+
+  /** A step that runs in the work tree: the command step, which declares it here rather than in its own class. */
+  private static final class RunsInWorkTree implements Step {
+    private final Step step;
+
+    RunsInWorkTree(Step step) {
+      this.step = step;
+    }
+
+    @Override
+    public String description() {
+      return step.description();
+    }
+
+    @Override
+    public StepResult apply(StepContext context) {
+      return step.apply(context);
+    }
+
+    @Override
+    public List<Object> services() {
+      return step.services();
+    }
+
+    @Override
+    public boolean readsWorkTree() {
+      return true;
+    }
   }
 
   /**
@@ -564,14 +628,21 @@ public final class Release {
 
   /**
    * Rehearses every step of every repository on throwaway copies of the repositories and origins, with every
-   * service behind an overlay, and says what each step would do. The real origins and services only receive reads,
-   * and nothing sleeps.
+   * service behind an overlay, and says what each step would do, after the {@linkplain Plan#preconditions()
+   * preconditions} it checked (the conventions, and which file decided them; the work tree). The real origins and
+   * services only receive reads, and nothing sleeps. A release with no step, a shallow clone, and conventions that
+   * cannot be found or plainly do not fit are refused with a {@link PreconditionException}.
    */
   public Plan plan() {
     return new Engine(this).plan();
   }
 
-  /** Runs every step for real and returns what each did; see the class documentation for failures. */
+  /**
+   * Runs every step for real and returns what each did; see the class documentation for failures. A release with
+   * no step, a shallow clone, and conventions that cannot be found or plainly do not fit are refused with a
+   * {@link PreconditionException} before anything is written; so are uncommitted changes in the work tree when a
+   * step reads it.
+   */
   public Report run() {
     return new Engine(this).run();
   }
@@ -636,6 +707,12 @@ public final class Release {
   /** The conventions of the first repository with a step: the release's version form and default time zone. */
   Conventions firstConventions() {
     return firstRepository().conventions();
+  }
+
+  /** This release with {@code found} as the conventions of those repositories, as if they had been given. */
+  Release withConventions(Map<String, Conventions> found) {
+    return with(c -> found.forEach((name, conventions) ->
+        c.repositories.computeIfPresent(name, (key, repository) -> repository.conventions(conventions))));
   }
 
   @Override

@@ -75,14 +75,21 @@ class BadInputTest {
   }
 
   @Test
-  void dirtyWorkTreeIsRefusedAndChangesNothing() throws Exception {
+  void dirtyWorkTreeUnderAStepThatRunsInItIsRefusedAndChangesNothing() throws Exception {
     GitFixture fixture = GitFixture.homeAssistant(temp);
     String before = fixture.fingerprint();
     Files.writeString(fixture.workTree().resolve("README.rst"), "edited\n", StandardCharsets.UTF_8);
+    // Steps that only write to origin cannot pick up uncommitted changes (PreconditionsTest); a command can.
+    Release release = preparation(fixture).command("script/release");
 
-    assertThatThrownBy(() -> preparation(fixture).run()).isInstanceOf(PreconditionException.class)
+    assertThatThrownBy(release::run).isInstanceOf(PreconditionException.class)
         .hasMessageContaining("uncommitted changes [README.rst]").hasMessageContaining("Commit or stash");
-    assertThat(preparation(fixture).plan().step(1).outcome()).isEqualTo(Outcome.BLOCKED);
+    Plan plan = release.plan();
+    assertThat(plan.steps()).extracting(StepResult::outcome).containsExactly(Outcome.WOULD_DO, Outcome.WOULD_DO,
+        Outcome.WOULD_DO, Outcome.WOULD_DO, Outcome.BLOCKED);
+    assertThat(plan.step(5).description()).isEqualTo("run script/release");
+    assertThat(plan.preconditions()).filteredOn(Precondition::blocks).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("uncommitted changes [README.rst]"));
     assertThat(fixture.fingerprint()).isEqualTo(before);
   }
 

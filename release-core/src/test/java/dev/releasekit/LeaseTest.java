@@ -52,6 +52,56 @@ class LeaseTest {
     assertThat(fixture.allOriginRefs()).isEqualTo(before);
   }
 
+  private static Precondition leaseOf(Plan plan) {
+    return plan.preconditions().stream().filter(p -> p.what().equals("lease")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void thePlanSaysARunNowWouldFailAtTheLiveLeaseOfAnotherRunAndTakesNothing() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    Instant until = Instant.now().plus(Duration.ofMinutes(8));
+    Leases.forge(fixture, VERSION, "other-run", "ci-runner-7", 4242, until, false);
+    String before = fixture.fingerprint();
+
+    Plan plan = preparation(fixture).plan();
+
+    assertThat(leaseOf(plan).state()).isEqualTo(Precondition.State.FAILS);
+    assertThat(leaseOf(plan).message()).contains("run other-run (process 4242 on ci-runner-7)")
+        .contains("until " + until).contains("fails at once with LeaseHeldException")
+        .contains(".waitForOtherRun(Duration)");
+    assertThat(plan.toString()).contains("FAILS    lease: run other-run");
+    assertThat(fixture.fingerprint()).isEqualTo(before);
+  }
+
+  @Test
+  void thePlanOfARunThatWouldWaitSaysHowLongAndOfATakeoverSaysSo() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    FakeTime time = new FakeTime(Instant.now());
+    Leases.forge(fixture, VERSION, "other-run", "ci-runner-7", 4242, time.instant().plusSeconds(600), false);
+
+    Plan waiting = preparation(fixture).clock(time).waitForOtherRun(Duration.ofMinutes(5)).plan();
+    time.advance(Duration.ofMinutes(11));
+    Plan expired = preparation(fixture).clock(time).plan();
+
+    assertThat(leaseOf(waiting).state()).isEqualTo(Precondition.State.WARNING);
+    assertThat(leaseOf(waiting).message()).endsWith("a run started now waits up to PT5M for it to end.");
+    assertThat(leaseOf(expired).holds()).isTrue();
+    assertThat(leaseOf(expired).message()).contains("run other-run").endsWith("let it expire: a run takes it over");
+  }
+
+  @Test
+  void thePlanNamesTheFreeLeaseARunWouldTakeAndNoneWhenNoStepWrites() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+
+    Plan fresh = preparation(fixture).plan();
+    preparation(fixture).run();
+    Plan done = preparation(fixture).plan();
+
+    assertThat(leaseOf(fresh).message()).isEqualTo("free: a run takes refs/releasekit-lease/0.57.0 on origin before"
+        + " its first write");
+    assertThat(leaseOf(done).message()).isEqualTo("not needed: no step writes, so a run takes no lease");
+  }
+
   @Test
   void aRunGivenAWaitWaitsOnTheReleasesSleeperUntilTheOtherRunReleasesThenRuns() {
     GitFixture fixture = GitFixture.homeAssistant(temp);

@@ -133,14 +133,27 @@ class ReleaseDayFlowTest {
   }
 
   @Test
-  void aRunOnADirtyCheckoutLeavesTheCheckoutAsItWas() throws Exception {
+  void aRunOnADirtyCheckoutLeavesTheCheckoutAsItWasAndReleasesOnlyWhatIsOnOrigin() throws Exception {
     GitFixture fixture = ReleaseDayScenario.homeAssistant(temp).deferUnmerged().fixture();
+    Path constPy = fixture.workTree().resolve("homeassistant/const.py");
+    java.nio.file.Files.writeString(constPy, "# local edit\n");
+
+    // Every write is a commit made in memory on origin's commits: the local edit cannot leak, so nothing blocks.
+    Report report = ReleaseDayScenario.releaseDay(fixture).run();
+    assertThat(report.steps()).extracting(StepResult::outcome).doesNotContain(Outcome.BLOCKED);
+    for (String branch : List.of("master", "dev", "release-0-57")) {
+      assertThat(fixture.file(branch, "homeassistant/const.py")).as(branch).contains("MINOR_VERSION")
+          .doesNotContain("# local edit");
+    }
+    assertThat(java.nio.file.Files.readString(constPy)).isEqualTo("# local edit\n");
+
+    // A step that runs in the work tree would build from the edit: the run refuses before writing anything.
     Map<String, String> before = fixture.originRefs();
-    java.nio.file.Files.writeString(fixture.workTree().resolve("homeassistant/const.py"), "# local edit\n");
-    assertThatThrownBy(() -> ReleaseDayScenario.releaseDay(fixture).run())
-        .isInstanceOf(PreconditionException.class);
+    assertThatThrownBy(() -> ReleaseDayScenario.releaseDay(fixture).command("script/release").run())
+        .isInstanceOf(PreconditionException.class)
+        .hasMessageContaining("uncommitted changes [homeassistant/const.py]")
+        .hasMessageContaining("Commit or stash them and run again");
     assertThat(fixture.originRefs()).isEqualTo(before);
-    assertThat(java.nio.file.Files.readString(fixture.workTree().resolve("homeassistant/const.py")))
-        .isEqualTo("# local edit\n");
+    assertThat(java.nio.file.Files.readString(constPy)).isEqualTo("# local edit\n");
   }
 }

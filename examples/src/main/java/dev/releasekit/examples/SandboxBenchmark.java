@@ -1,5 +1,6 @@
 package dev.releasekit.examples;
 
+import dev.releasekit.Conventions;
 import dev.releasekit.Plan;
 import dev.releasekit.Release;
 import dev.releasekit.StepResult;
@@ -42,7 +43,9 @@ public final class SandboxBenchmark {
   }
 
   private static long median(Path repo) {
-    Release release = Release.of("1.0.0").in(repo).then(new ReadsTheSandbox());
+    // The generated history has no project shape to find conventions from: name them.
+    Release release = Release.of("1.0.0").conventions(Conventions.semver().withMainBranch("master")).in(repo)
+        .then(new ReadsTheSandbox());
     for (int i = 0; i < 5; i++) {
       plan(release);
     }

@@ -2,6 +2,7 @@ package dev.releasekit.internal;
 
 import com.squareup.moshi.JsonWriter;
 import dev.releasekit.Change;
+import dev.releasekit.Precondition;
 import dev.releasekit.StepResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,16 @@ public final class Rendering {
   }
 
   public static String text(String title, List<StepResult> steps) {
+    return text(title, List.of(), steps);
+  }
+
+  /** The text form, with the preconditions checked before the steps listed between the title and the steps. */
+  public static String text(String title, List<Precondition> preconditions, List<StepResult> steps) {
     StringBuilder out = new StringBuilder(title).append('\n');
+    boolean several = severalRepositories(steps);
+    for (Precondition precondition : preconditions) {
+      out.append("  ").append(several ? prefixed(precondition) : precondition).append('\n');
+    }
     for (int i = 0; i < steps.size(); i++) {
       StepResult step = steps.get(i);
       out.append(String.format("  %d) %-12s %s", i + 1, step.outcome(), step.description()));
@@ -39,7 +49,25 @@ public final class Rendering {
   }
 
   public static String markdown(String title, List<StepResult> steps) {
+    return markdown(title, List.of(), steps);
+  }
+
+  /** The Markdown form, with the preconditions as a list between the title and the steps' table. */
+  public static String markdown(String title, List<Precondition> preconditions, List<StepResult> steps) {
     StringBuilder out = new StringBuilder("## ").append(title).append("\n\n");
+    boolean several = severalRepositories(steps);
+    for (Precondition precondition : preconditions) {
+      String label = switch (precondition.state()) {
+        case HOLDS -> "ok";
+        case WARNING -> "**warning**";
+        case FAILS -> "**FAILS**";
+      };
+      out.append("- ").append(label).append(' ').append(several ? precondition.repository() + ": " : "")
+          .append(precondition.what()).append(": ").append(precondition.message().replace("\n", " ")).append('\n');
+    }
+    if (!preconditions.isEmpty()) {
+      out.append('\n');
+    }
     out.append("| # | Step | Outcome | Detail |\n|---|---|---|---|\n");
     for (int i = 0; i < steps.size(); i++) {
       StepResult step = steps.get(i);
@@ -76,17 +104,47 @@ public final class Rendering {
     return out.toString();
   }
 
+  private static boolean severalRepositories(List<StepResult> steps) {
+    return steps.stream().map(StepResult::repository).distinct().count() > 1;
+  }
+
+  private static String prefixed(Precondition precondition) {
+    return new Precondition(precondition.repository(), precondition.repository() + ": " + precondition.what(),
+        precondition.state(), precondition.message()).toString();
+  }
+
   private static String cell(String text) {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 
   public static String json(String kind, String version, List<StepResult> steps) {
+    return json(kind, version, null, steps);
+  }
+
+  /**
+   * The JSON form; {@code preconditions}, when not null, is written as an array before the steps, each with
+   * {@code repository}, {@code what}, {@code state} and {@code message}.
+   */
+  public static String json(String kind, String version, List<Precondition> preconditions,
+      List<StepResult> steps) {
     Buffer buffer = new Buffer();
     try (JsonWriter json = JsonWriter.of(buffer)) {
       json.setIndent("  ");
       json.beginObject();
       json.name("kind").value(kind);
       json.name("version").value(version);
+      if (preconditions != null) {
+        json.name("preconditions").beginArray();
+        for (Precondition precondition : preconditions) {
+          json.beginObject();
+          json.name("repository").value(precondition.repository());
+          json.name("what").value(precondition.what());
+          json.name("state").value(precondition.state().name());
+          json.name("message").value(precondition.message());
+          json.endObject();
+        }
+        json.endArray();
+      }
       json.name("steps").beginArray();
       for (StepResult step : steps) {
         writeStep(json, step);

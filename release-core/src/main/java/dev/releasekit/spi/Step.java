@@ -54,4 +54,19 @@ public interface Step {
   default List<Object> services() {
     return List.of();
   }
+
+  /**
+   * Whether this step reads the work tree of its repository, as a command step does ({@code script/release}
+   * builds from the files there). False by default: a step that reads and writes through
+   * {@link StepContext#workspace()} sees origin's commits, not the work tree, since every write is a commit made in
+   * memory and pushed to origin.
+   *
+   * <p>The engine uses it for one precondition: uncommitted changes in the work tree block only the steps that
+   * read it (a run stops before writing anything, and a plan shows them BLOCKED); a release whose steps all leave
+   * the work tree alone runs, and its plan lists the changes as a warning. Return true when the step runs a
+   * process in the work tree or reads its tracked files.
+   */
+  default boolean readsWorkTree() {
+    return false;
+  }
 }

@@ -47,6 +47,7 @@ import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -78,6 +79,8 @@ public final class JGitWorkspace implements Workspace {
       Thread.currentThread().interrupt();
     }
   };
+  private volatile Map<String, String> fetchedBranches = Map.of();
+  private volatile String fetchedDefaultBranch;
 
   private JGitWorkspace(Repository repo, Secret secret) {
     this.repo = repo;
@@ -221,15 +224,78 @@ public final class JGitWorkspace implements Workspace {
 
   // Observing
 
-  /** Fetches every branch and tag of origin, and releasekit's journal refs. */
+  /**
+   * Fetches every branch and tag of origin, and releasekit's journal refs. A shallow clone is refused first with a
+   * {@link PreconditionException} (see {@link #requireFullHistory()}), before anything is fetched.
+   */
   public void fetch() {
-    fetch(List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"), new RefSpec("refs/tags/*:refs/tags/*"),
-        new RefSpec("+refs/releasekit/*:refs/releasekit/*")));
+    requireFullHistory();
+    FetchResult result = fetch(List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"),
+        new RefSpec("refs/tags/*:refs/tags/*"), new RefSpec("+refs/releasekit/*:refs/releasekit/*")));
+    Map<String, String> branches = new TreeMap<>();
+    for (Ref ref : result.getAdvertisedRefs()) {
+      if (ref.getName().startsWith(Constants.R_HEADS) && ref.getObjectId() != null) {
+        branches.put(ref.getName().substring(Constants.R_HEADS.length()), ref.getObjectId().name());
+      }
+    }
+    Ref head = result.getAdvertisedRef(Constants.HEAD);
+    fetchedBranches = java.util.Collections.unmodifiableMap(branches);
+    fetchedDefaultBranch = head != null && head.isSymbolic()
+        && head.getTarget().getName().startsWith(Constants.R_HEADS)
+        ? head.getTarget().getName().substring(Constants.R_HEADS.length()) : null;
   }
 
-  private void fetch(List<RefSpec> specs) {
+  /** Origin's branches and their commits as the last {@link #fetch()} saw them; empty before any fetch. */
+  public Map<String, String> fetchedBranches() {
+    return fetchedBranches;
+  }
+
+  /**
+   * Origin's default branch (the one its {@code HEAD} names), as the last {@link #fetch()} was told, or else as
+   * the clone recorded it ({@code refs/remotes/origin/HEAD}, which {@code git clone} writes); empty when neither
+   * says.
+   */
+  public Optional<String> fetchedDefaultBranch() {
+    if (fetchedDefaultBranch != null) {
+      return Optional.of(fetchedDefaultBranch);
+    }
     try {
-      git.fetch().setRemote(ORIGIN).setRefSpecs(specs).setCredentialsProvider(credentials)
+      Ref head = repo.exactRef(Constants.R_REMOTES + ORIGIN + "/" + Constants.HEAD);
+      String prefix = Constants.R_REMOTES + ORIGIN + "/";
+      return head != null && head.isSymbolic() && head.getTarget().getName().startsWith(prefix)
+          ? Optional.of(head.getTarget().getName().substring(prefix.length())) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether this is a shallow clone (made with {@code git clone --depth}): its git folder holds a {@code shallow}
+   * file listing the commits whose parents are missing.
+   */
+  public boolean isShallow() {
+    return Files.exists(repo.getDirectory().toPath().resolve("shallow"))
+        || repo.getCommonDirectory() != null
+        && Files.exists(repo.getCommonDirectory().toPath().resolve("shallow"));
+  }
+
+  /**
+   * Refuses a shallow clone with a {@link PreconditionException} that says how to get the history: merging
+   * forward, finding merge bases, cherry-picking and listing commits all walk it, and JGit would otherwise stop
+   * half way at the first missing parent.
+   */
+  public void requireFullHistory() {
+    if (isShallow()) {
+      throw new PreconditionException("The clone at " + directory() + " is shallow (cloned with --depth):"
+          + " releasekit needs the history to merge, find merge bases, cherry-pick and list commits, and a shallow"
+          + " clone stops at its first missing parent; run `git fetch --unshallow` in " + directory() + " (in CI:"
+          + " actions/checkout with fetch-depth: 0) and run again. Nothing was changed.");
+    }
+  }
+
+  private FetchResult fetch(List<RefSpec> specs) {
+    try {
+      return git.fetch().setRemote(ORIGIN).setRefSpecs(specs).setCredentialsProvider(credentials)
           .setRemoveDeletedRefs(false).call();
     } catch (TransportException e) {
       throw RemoteException.transport(Push.host(originUrl()), "Cannot fetch from origin (" + originUrl() + "): "
@@ -376,11 +442,23 @@ public final class JGitWorkspace implements Workspace {
 
   /** Throws a {@link PreconditionException} listing the changed files when the work tree is dirty. */
   public void requireClean() {
-    if (isClean()) {
-      return;
+    List<String> changed = uncommittedChanges();
+    if (!changed.isEmpty()) {
+      throw new PreconditionException("The work tree at " + directory() + " has uncommitted changes " + changed
+          + ". Commit or stash them and run again.");
+    }
+  }
+
+  /** The tracked files whose work tree or index differs from HEAD, sorted; empty when clean (or bare). */
+  public List<String> uncommittedChanges() {
+    if (repo.isBare()) {
+      return List.of();
     }
     try {
       var status = git.status().call();
+      if (!status.hasUncommittedChanges()) {
+        return List.of();
+      }
       List<String> changed = new ArrayList<>();
       changed.addAll(status.getModified());
       changed.addAll(status.getChanged());
@@ -388,8 +466,7 @@ public final class JGitWorkspace implements Workspace {
       changed.addAll(status.getRemoved());
       changed.addAll(status.getMissing());
       changed.addAll(status.getConflicting());
-      throw new PreconditionException("The work tree at " + directory() + " has uncommitted changes "
-          + changed.stream().sorted().distinct().toList() + ". Commit or stash them and run again.");
+      return changed.stream().sorted().distinct().toList();
     } catch (GitAPIException e) {
       throw Failures.io("read the status of " + directory(), e);
     }
