@@ -8,6 +8,7 @@ import dev.releasekit.spi.StepContext;
 import dev.releasekit.testing.FastImport;
 import dev.releasekit.testing.GitFixture;
 import dev.releasekit.testing.Leases;
+import dev.releasekit.testing.ReleaseDayScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,59 @@ class PushRefusalTest {
         .contains("after this run took the release's lease");
     assertThat(lockFile).exists();
     assertThat(fixture.originRefs()).isEqualTo(before);
+  }
+
+  private static Release mergePr(GitFixture fixture) {
+    return Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting()).onReleaseBranch().mergePr();
+  }
+
+  @Test
+  void aLockThatADeadRunLeftOnMainIsRemovedWhenTheLocalHostingMergesThePullRequest() throws IOException {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    ReleaseDayScenario.preparation(fixture).run();
+    Path lock = lock(fixture, "refs/heads/master", Instant.now().minusSeconds(60));
+
+    Report report = mergePr(fixture).run();
+
+    assertThat(report.step(1).outcome()).isEqualTo(Outcome.DONE);
+    assertThat(lock).doesNotExist();
+    assertThat(fixture.isAncestor("release-0-57", "master")).isTrue();
+    assertThat(mergePr(fixture).plan().isNoOp()).isTrue();
+  }
+
+  @Test
+  void aLockOnMainMadeAfterTheRunTookTheLeaseFailsTheLocalMergeNamingTheFileAndChangesNothing() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    ReleaseDayScenario.preparation(fixture).run();
+    Path lockFile = fixture.origin().resolve("refs/heads/master.lock");
+    Step lockMain = new Step() {
+      @Override
+      public String description() {
+        return "lock main";
+      }
+
+      @Override
+      public StepResult apply(StepContext context) {
+        try {
+          Files.write(lockFile, new byte[0]);
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+        return StepResult.done("locked");
+      }
+    };
+    Release release = Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting()).withoutRehearsal()
+        .then(lockMain).onReleaseBranch().mergePr();
+    Map<String, String> before = fixture.originRefs();
+
+    PushRefusedException refused = catchThrowableOfType(PushRefusedException.class, release::run);
+
+    assertThat(refused.reason()).isEqualTo(PushRefusedException.Reason.LOCKED);
+    assertThat(refused.ref()).isEqualTo("refs/heads/master");
+    assertThat(refused.getMessage()).contains(lockFile.toString()).contains("Check that no git process");
+    assertThat(lockFile).exists();
+    assertThat(fixture.originRefs()).isEqualTo(before);
+    assertThat(fixture.hosting().findPullRequest("release-0-57", "master").orElseThrow().isMerged()).isFalse();
   }
 
   @Test

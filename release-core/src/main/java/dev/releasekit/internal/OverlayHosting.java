@@ -7,6 +7,7 @@ import dev.releasekit.PreconditionException;
 import dev.releasekit.ReleaseException;
 import dev.releasekit.git.internal.Identities;
 import dev.releasekit.git.internal.Merges;
+import dev.releasekit.git.internal.StaleLocks;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
@@ -28,7 +29,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 
@@ -44,6 +44,7 @@ public final class OverlayHosting implements Hosting {
   private final Hosting real;
   private final Supplier<Repository> sandboxOrigin;
   private final Clock clock;
+  private final StaleLocks.Pause pause;
   private final Map<Integer, PullRequest> pulls = new LinkedHashMap<>();
   private final Map<Integer, List<String>> addedLabels = new HashMap<>();
   private final Set<String> createdLabels = new LinkedHashSet<>();
@@ -70,10 +71,11 @@ public final class OverlayHosting implements Hosting {
     return out.toString();
   }
 
-  public OverlayHosting(Hosting real, Supplier<Repository> sandboxOrigin, Clock clock) {
+  public OverlayHosting(Hosting real, Supplier<Repository> sandboxOrigin, Clock clock, StaleLocks.Pause pause) {
     this.real = real;
     this.sandboxOrigin = sandboxOrigin;
     this.clock = clock;
+    this.pause = pause;
   }
 
   @Override
@@ -171,10 +173,9 @@ public final class OverlayHosting implements Hosting {
       }
       ObjectId merge = Merges.mergeCommit(repo, base, head, "Merge pull request #" + pr.number() + " from "
           + pr.head() + "\n\n" + pr.title() + "\n", Identities.committer(repo));
-      RefUpdate update = repo.updateRef(Constants.R_HEADS + pr.base());
-      update.setExpectedOldObjectId(base);
-      update.setNewObjectId(merge);
-      update.update(walk);
+      // The sandbox holds origin's ref locks: the rehearsal meets them where the merge button would.
+      StaleLocks.moveRef(repo, Constants.R_HEADS + pr.base(), base, merge, pause, "Merging pull request #"
+          + pr.number());
       return merge.name();
     } catch (IOException e) {
       throw new ReleaseException("Cannot rehearse merging #" + pr.number() + ": " + e.getMessage() + ". The plan emulates the merge in its sandbox; check the branches exist on origin and plan again.", e);

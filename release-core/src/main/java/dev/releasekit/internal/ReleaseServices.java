@@ -95,7 +95,7 @@ public final class ReleaseServices implements AutoCloseable {
         JGitWorkspace clone = JGitWorkspace.open(sandbox.clone(), null);
         clone.pauseWith(time::sleep);
         opened.add(clone);
-        Hosting overlay = new OverlayHosting(real.hosting(), sandbox::openOrigin, time);
+        Hosting overlay = new OverlayHosting(real.hosting(), sandbox::openOrigin, time, time::sleep);
         GitJournal journal = new GitJournal(clone, real.version().toString(), runId, time);
         copies.put(real.name(), new Repository(real.name(), real.version(), real.conventions(), clone, overlay,
             journal));

@@ -7,6 +7,7 @@ import dev.releasekit.PreconditionException;
 import dev.releasekit.ReleaseException;
 import dev.releasekit.git.internal.Identities;
 import dev.releasekit.git.internal.Merges;
+import dev.releasekit.git.internal.StaleLocks;
 import dev.releasekit.local.internal.Store;
 import dev.releasekit.local.internal.Store.Item;
 import dev.releasekit.local.internal.Store.MilestoneData;
@@ -37,7 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -272,14 +272,8 @@ public final class LocalHosting implements Hosting {
       ObjectId merge = Merges.mergeCommit(repo, base, head,
           "Merge pull request #" + item.number + " from " + item.head + "\n\n" + item.title + "\n",
           Identities.committer(repo));
-      RefUpdate update = repo.updateRef(Constants.R_HEADS + item.base);
-      update.setExpectedOldObjectId(base);
-      update.setNewObjectId(merge);
-      RefUpdate.Result result = update.update(walk);
-      if (result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NEW) {
-        throw new ConflictException("Merging pull request #" + item.number + " could not update " + item.base
-            + " (" + result + "). Run again.");
-      }
+      StaleLocks.moveRef(repo, Constants.R_HEADS + item.base, base, merge, StaleLocks.Pause.THREAD,
+          "Merging pull request #" + item.number);
       return merge.name();
     } catch (IOException e) {
       throw new ReleaseException("Cannot merge pull request #" + item.number + ": " + e.getMessage() + ". Check that the local origin is a readable bare repository, then run again.", e);

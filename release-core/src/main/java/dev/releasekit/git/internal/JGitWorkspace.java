@@ -72,13 +72,7 @@ public final class JGitWorkspace implements Workspace {
   private final Secret secret;
   private final AtomicInteger lsRemotes = new AtomicInteger();
   private final AtomicInteger pushes = new AtomicInteger();
-  private volatile StaleLocks.Pause pause = duration -> {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  };
+  private volatile StaleLocks.Pause pause = StaleLocks.Pause.THREAD;
   private volatile Map<String, String> fetchedBranches = Map.of();
   private volatile String fetchedDefaultBranch;
 

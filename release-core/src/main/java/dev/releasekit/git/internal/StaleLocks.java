@@ -12,6 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Lock files that a dead releasekit process left in a local origin. With a local origin JGit's receive-pack runs
@@ -123,6 +128,43 @@ public final class StaleLocks {
             + " release left it");
   }
 
+  /**
+   * Moves {@code ref} of {@code repo}, an origin on this machine, from {@code from} to {@code to} as a
+   * compare-and-swap, as a hosting's merge button does. A ref moved meanwhile is a {@code NON_FAST_FORWARD} refusal
+   * (observe again); a lock a dead run left is recovered once as a push's is, and any other is named.
+   */
+  public static void moveRef(Repository repo, String ref, ObjectId from, ObjectId to, Pause pause, String what)
+      throws IOException {
+    RefUpdate.Result result = casRef(repo, ref, from, to);
+    if (result == RefUpdate.Result.LOCK_FAILURE) {
+      Ref now = repo.exactRef(ref);
+      if (now == null || !from.equals(now.getObjectId())) {
+        throw new PushRefusedException(PushRefusedException.Reason.NON_FAST_FORWARD, ref, result.name(), null,
+            what + ": " + ref + " moved on origin meanwhile (someone pushed in between). Nothing was changed; run"
+                + " again to build on the new tip.");
+      }
+      if (recover(repo.getDirectory().toPath(), ref, "failed to lock " + ref, pause)) {
+        result = casRef(repo, ref, from, to);
+      }
+    }
+    if (result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NEW) {
+      Path gitDir = repo.getDirectory().toPath();
+      throw new PushRefusedException(PushRefusedException.Reason.OTHER, ref, result.name(),
+          lockOf(gitDir, ref).orElse(null), what + " could not update " + ref + " on origin (" + result + ")."
+              + " Nothing was changed. Check that no git process is writing to " + gitDir + ", then run again.");
+    }
+  }
+
+  private static RefUpdate.Result casRef(Repository repo, String ref, ObjectId from, ObjectId to)
+      throws IOException {
+    RefUpdate update = repo.updateRef(ref);
+    update.setExpectedOldObjectId(from);
+    update.setNewObjectId(to);
+    try (RevWalk walk = new RevWalk(repo)) {
+      return update.update(walk);
+    }
+  }
+
   private static PushRefusedException unknown(String ref, String originMessage, Path lock, Instant made,
       String why) {
     return new PushRefusedException(PushRefusedException.Reason.LOCKED, ref, originMessage, lock,
@@ -163,6 +205,15 @@ public final class StaleLocks {
   /** How the settle pause is taken: the release's sleeper, so a test's fake time never waits. */
   @FunctionalInterface
   public interface Pause {
+    /** A real pause of the thread, for callers without a release's sleeper. */
+    Pause THREAD = duration -> {
+      try {
+        Thread.sleep(duration.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+
     void pause(Duration duration);
   }
 }
