@@ -101,13 +101,18 @@ final class Engine {
             StepResult blocked = withPlaceholders(rehearsed.results.get(rehearsed.failedIndex));
             throw rehearsed.failure.withReport(new Report(release.version().toString(), runId, List.of(blocked)));
           }
-          // A run that will find every step done writes nothing, not even a lease: origin stays byte-identical.
+          // A run that will find every step done writes nothing, not even a lease: origin stays byte-identical
+          // (unless there is a dead run's work to tidy, below).
           writes = rehearsed.results.stream().anyMatch(r -> r.outcome() != Outcome.ALREADY_DONE);
         }
       }
+      ReleaseServices journaled = real.withJournals(runId);
+      // A run that finds the steps done still tidies up after a run that died at its very end: it publishes the
+      // journal lines that never reached origin, and releases the dead run's lease (recovering its lock).
+      writes |= journaled.repositories().stream().anyMatch(r -> r.journal().pending() || deadHolder(r));
       List<Lease> leases = writes ? takeLeases(real) : List.of();
       try {
-        Execution execution = execute(Mode.RUN, steps, real.withJournals(runId), wiring.listener(), leases);
+        Execution execution = execute(Mode.RUN, steps, journaled, wiring.listener(), leases);
         Report report = new Report(release.version().toString(), runId, execution.results);
         if (execution.failure != null) {
           throw execution.failure.withReport(report);
@@ -121,6 +126,12 @@ final class Engine {
     }
   }
 
+  /** Whether the release's lease on origin is still held by a run that has ended. */
+  private boolean deadHolder(ReleaseServices.Repository repository) {
+    return Lease.observe(repository.workspace(), repository.version().toString())
+        .filter(holder -> !holder.released() && !holder.live(wiring.clock().instant(), host())).isPresent();
+  }
+
   /**
    * The leases of every repository of the release, taken in one fixed order (by repository name), so two runs
    * of a multi-repository release never wait on each other in a cycle.
@@ -132,7 +143,8 @@ final class Engine {
     try {
       for (ReleaseServices.Repository repository : ordered) {
         taken.add(Lease.take(repository.workspace(), repository.version().toString(), runId, host(),
-            wiring.clock(), wiring.sleeper(), wiring.otherRunWait()));
+            wiring.clock(), wiring.sleeper(), wiring.otherRunWait(), message -> wiring.listener().progress(0,
+                message)));
       }
       return taken;
     } catch (RuntimeException e) {

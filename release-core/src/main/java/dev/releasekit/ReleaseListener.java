@@ -15,6 +15,10 @@ public interface ReleaseListener {
   default void stepStarted(int index, String description) {
   }
 
+  /**
+   * Progress of step {@code index} (picks made, an image awaited), or, with {@code index} 0, of the run before its
+   * first step: waiting for another run's lease.
+   */
   default void progress(int index, String message) {
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.PullRequest;
+import dev.releasekit.testing.BugfixScenario;
 import dev.releasekit.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,24 +23,11 @@ class BugfixAndPostHogFlowTest {
   Path temp;
 
   static Release bugfix(GitFixture fixture) {
-    return Release.of("0.56.2").in(fixture.workTree()).hostedOn(fixture.hosting())
-        .cutBranch("master")
-        .cherryPickMilestone("0.56.2")
-        .bumpVersion()
-        .openPr()
-        .mergePr()
-        .publishRelease();
+    return BugfixScenario.bugfix(fixture);
   }
 
-  /** Milestone 0.56.2 with one merged pull request on dev, #120, to pick. */
   static GitFixture withZwaveFix(GitFixture fixture) {
-    fixture.hosting().seed().milestone("0.56.2");
-    String fix = fixture.project().commitAs("dev", "Fix zwave crash (#120)", Map.of("homeassistant/zwave.py",
-        "CRASH = False\n"), "Zwave Dev", "zwavedev@example.com");
-    fixture.hosting().seed().pull("Fix zwave crash").number(120).by("zwavedev").from("fix-zwave").into("dev")
-        .milestone("0.56.2").mergedAs(fix, Instant.parse("2017-10-26T10:00:00Z"));
-    fixture.project().fetchClone();
-    return fixture;
+    return BugfixScenario.withZwaveFix(fixture);
   }
 
   @Test

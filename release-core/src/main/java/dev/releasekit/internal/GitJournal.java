@@ -156,6 +156,11 @@ public final class GitJournal implements Journal {
     dirty = true;
   }
 
+  /** Whether lines recorded in the clone have not reached origin yet (a run died before pushing them). */
+  public synchronized boolean pending() {
+    return dirty;
+  }
+
   /** The stored lines, oldest first, as they are on origin. */
   public synchronized List<String> lines() {
     return List.copyOf(lines);

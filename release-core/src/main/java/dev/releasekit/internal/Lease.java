@@ -97,11 +97,13 @@ public final class Lease {
 
   /**
    * Takes the lease for {@code runId}, waiting up to {@code wait} (on {@code clock} and {@code sleeper}) for a
-   * live holder to end; throws {@link LeaseHeldException} naming the holder when it does not.
+   * live holder to end; throws {@link LeaseHeldException} naming the holder when it does not. A wait is announced
+   * to {@code waiting} once per holder, so a person at the terminal knows why nothing moves.
    */
   public static Lease take(JGitWorkspace workspace, String version, String runId, String host, Clock clock,
-      Sleeper sleeper, Duration wait) {
+      Sleeper sleeper, Duration wait, java.util.function.Consumer<String> waiting) {
     Instant deadline = clock.instant().plus(wait);
+    String announced = null;
     Optional<Path> localOrigin = workspace.localOriginGitDir();
     while (true) {
       Instant observedReal = Instant.now();
@@ -128,6 +130,11 @@ public final class Lease {
         throw held(version, holder, wait);
       }
       Duration left = Duration.between(now, deadline);
+      if (!holder.run().equals(announced)) {
+        announced = holder.run();
+        waiting.accept("waiting up to " + left + " for run " + holder.run() + " (process " + holder.pid() + " on "
+            + holder.host() + ") to release its lease on " + version);
+      }
       sleeper.sleep(left.compareTo(POLL) < 0 ? left : POLL);
     }
   }

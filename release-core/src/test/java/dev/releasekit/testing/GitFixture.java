@@ -62,6 +62,17 @@ public final class GitFixture {
     return new GitFixture(project);
   }
 
+  /**
+   * PostHog's Helm chart repository at 1.30.0: {@code charts/posthog/Chart.yaml} (appVersion 1.30.0) and its
+   * {@code values.yaml} (image tag {@code :release-1.30.0}) on {@code master}.
+   */
+  public static GitFixture postHogCharts(Path temp) {
+    return new GitFixture(LocalProject.create(temp, "charts", "master", Map.of(
+        "charts/posthog/Chart.yaml", "apiVersion: v2\nname: posthog\nversion: 7.0.2\nappVersion: 1.30.0\n",
+        "charts/posthog/values.yaml", "image:\n  repository: posthog/posthog\n  sha:\n  tag:\n"
+            + "  default: \":release-1.30.0\"\n  pullPolicy: IfNotPresent\n")));
+  }
+
   public static GitFixture of(LocalProject project) {
     return new GitFixture(project);
   }

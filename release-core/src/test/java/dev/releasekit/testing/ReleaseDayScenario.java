@@ -43,7 +43,12 @@ public final class ReleaseDayScenario {
   }
 
   public static Release preparation(GitFixture fixture, Hosting hosting) {
-    return Release.of("0.57").in(fixture.workTree()).hostedOn(hosting)
+    return preparation(fixture.workTree(), hosting);
+  }
+
+  /** Preparation in the clone {@code workTree}, for a child process that knows only the folders. */
+  public static Release preparation(Path workTree, Hosting hosting) {
+    return Release.of("0.57").in(workTree).hostedOn(hosting)
         .mergeForward("master", "dev").cutBranch().bumpVersion().openPr();
   }
 
@@ -53,7 +58,12 @@ public final class ReleaseDayScenario {
   }
 
   public static Release releaseDay(GitFixture fixture, Hosting hosting) {
-    return Release.of("0.57").in(fixture.workTree()).hostedOn(hosting).onReleaseBranch()
+    return releaseDay(fixture.workTree(), hosting);
+  }
+
+  /** Release day in the clone {@code workTree}, for a child process that knows only the folders. */
+  public static Release releaseDay(Path workTree, Hosting hosting) {
+    return Release.of("0.57").in(workTree).hostedOn(hosting).onReleaseBranch()
         .cherryPickMilestone("0.57").releaseNotes().mergePr().publishRelease().closeMilestone()
         .startNextDevelopment();
   }
@@ -67,6 +77,14 @@ public final class ReleaseDayScenario {
   /** The scenario on {@code fixture}'s repository, hosted by {@code hosting}, seeded through {@code seeding}. */
   public static ReleaseDayScenario on(GitFixture fixture, Hosting hosting, Seeding seeding) {
     preparation(fixture, hosting).run();
+    return afterPreparation(fixture, hosting, seeding);
+  }
+
+  /**
+   * Other people's work between preparation (already run on {@code fixture}, by whatever means) and release day:
+   * the milestone's pull requests landing on dev, as {@link #on} seeds them.
+   */
+  public static ReleaseDayScenario afterPreparation(GitFixture fixture, Hosting hosting, Seeding seeding) {
     LocalProject project = fixture.project();
     seeding.labels("cherry-picked");
     seeding.milestone("0.57");
@@ -137,6 +155,27 @@ public final class ReleaseDayScenario {
   public ReleaseDayScenario deferUnmerged() {
     seeding.milestone("0.58");
     seeding.moveTo(unmergedPr, "0.58");
+    return this;
+  }
+
+  /**
+   * A hotfix made on the release branch by hand that the pick of {@link #mergeCommitPr()} (climate) meets: that pick
+   * conflicts in {@code homeassistant/climate.py}, and the picks before it land.
+   */
+  public ReleaseDayScenario hotfixClimateOnTheReleaseBranch() {
+    fixture.project().commit("release-0-57", "Hotfix climate on the release branch",
+        Map.of("homeassistant/climate.py", "PRESETS = ['eco']\n"));
+    return this;
+  }
+
+  /**
+   * The conflict of {@link #hotfixClimateOnTheReleaseBranch()} resolved as a person does it ({@code git cherry-pick
+   * -x -m 1}, fix, commit, push): a commit on the release branch with the pick's trailer, taking the pick's side
+   * (so that merging master into dev after the release is clean).
+   */
+  public ReleaseDayScenario resolveTheClimateConflictByHand() {
+    fixture.project().commit("release-0-57", "Fix climate presets\n\n(cherry picked from commit "
+        + mergeCommitOf(mergeCommitPr) + ")", Map.of("homeassistant/climate.py", "PRESETS = []\n"));
     return this;
   }
 
