@@ -106,13 +106,14 @@ final class Engine {
           writes = rehearsed.results.stream().anyMatch(r -> r.outcome() != Outcome.ALREADY_DONE);
         }
       }
-      ReleaseServices journaled = real.withJournals(runId);
       // A run that finds the steps done still tidies up after a run that died at its very end: it publishes the
       // journal lines that never reached origin, and releases the dead run's lease (recovering its lock).
-      writes |= journaled.repositories().stream().anyMatch(r -> r.journal().pending() || deadHolder(r));
+      writes |= real.withJournals(runId).repositories().stream().anyMatch(r -> r.journal().pending()
+          || deadHolder(r));
       List<Lease> leases = writes ? takeLeases(real) : List.of();
       try {
-        Execution execution = execute(Mode.RUN, steps, journaled, wiring.listener(), leases);
+        // The journals are read once the lease is held: a run that waited for another sees all it recorded.
+        Execution execution = execute(Mode.RUN, steps, real.withJournals(runId), wiring.listener(), leases);
         Report report = new Report(release.version().toString(), runId, execution.results);
         if (execution.failure != null) {
           throw execution.failure.withReport(report);

@@ -272,4 +272,40 @@ class LeaseTest {
     assertThat(stopped.getMessage()).contains("expired").contains("took it over");
     assertThat(fixture.originRefs()).doesNotContainKey("refs/heads/release-0-57");
   }
+
+  @Test
+  void aRunThatFindsEveryStepDoneReleasesTheLeaseOfARunThatDiedAtItsEndAndTheNextWritesNothing() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    preparation(fixture).run();
+    Map<String, String> content = fixture.originRefs();
+    // A run on another machine that finished its steps and died before releasing the lease, long ago.
+    Leases.forge(fixture, VERSION, "dead-run", "runner-elsewhere", 4242, Instant.now().minusSeconds(60), false);
+
+    Report tidy = preparation(fixture).run();
+
+    assertThat(tidy.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
+    assertThat(Leases.current(fixture, VERSION)).contains("released by run " + tidy.runId());
+    assertThat(fixture.originRefs()).isEqualTo(content);
+    Map<String, String> before = fixture.allOriginRefs();
+    preparation(fixture).run();
+    assertThat(fixture.allOriginRefs()).as("nothing left to tidy").isEqualTo(before);
+  }
+
+  @Test
+  void aRunThatFindsEveryStepDonePublishesTheJournalLinesADeadRunLeftInTheClone() throws Exception {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    preparation(fixture).run();
+    String line = "{\"time\":\"2017-10-20T10:00:00Z\",\"run\":\"dead-run\",\"key\":\"run:dead-run\","
+        + "\"state\":\"STARTED\",\"detail\":\"\"}";
+    Path local = fixture.workTree().resolve(".git/releasekit/" + VERSION + ".jsonl");
+    java.nio.file.Files.writeString(local, line + "\n", StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
+
+    Report tidy = preparation(fixture).run();
+
+    assertThat(tidy.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
+    assertThat(dev.releasekit.testing.OriginState.journalLines(fixture.origin(), "refs/releasekit/" + VERSION))
+        .contains(line);
+    assertThat(Leases.current(fixture, VERSION)).contains("released by run " + tidy.runId());
+  }
 }

@@ -39,6 +39,7 @@ import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -61,6 +62,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * }</pre>
  */
 public final class LocalHosting implements Hosting {
+  /** How far back on base's first-parent line a merge interrupted by a crash is looked for. */
+  private static final int INTERRUPTED_MERGE_DEPTH = 50;
   private final Store store;
   private final Path origin;
   private final Clock clock;
@@ -205,7 +208,7 @@ public final class LocalHosting implements Hosting {
   private PullRequest open(String head, String base, String title, String body, String author) {
     requireBranch(head);
     requireBranch(base);
-    return store.write(state -> {
+    return write(state -> {
       Optional<Item> open = state.items.stream().filter(i -> "pull".equals(i.kind) && "open".equals(i.state)
           && head.equals(i.head) && base.equals(i.base)).findFirst();
       if (open.isPresent()) {
@@ -231,7 +234,7 @@ public final class LocalHosting implements Hosting {
 
   @Override
   public PullRequest updatePullRequest(int number, String title, String body) {
-    return store.write(state -> {
+    return write(state -> {
       Item item = pull(state, number);
       item.title = title;
       item.body = body;
@@ -241,7 +244,7 @@ public final class LocalHosting implements Hosting {
 
   @Override
   public PullRequest mergePullRequest(int number) {
-    return store.write(state -> {
+    return write(state -> {
       Item item = pull(state, number);
       if ("merged".equals(item.state)) {
         return toPull(item);
@@ -299,7 +302,7 @@ public final class LocalHosting implements Hosting {
 
   @Override
   public void addLabels(int number, Collection<String> labels) {
-    store.write(state -> {
+    write(state -> {
       Labels.requireExisting(Set.copyOf(state.labels), labels, "this repository");
       Item item = item(state, number);
       for (String label : labels) {
@@ -313,7 +316,7 @@ public final class LocalHosting implements Hosting {
 
   @Override
   public void createLabel(String name) {
-    store.write(state -> {
+    write(state -> {
       Optional<String> taken = state.labels.stream().filter(l -> l.equalsIgnoreCase(name)).findFirst();
       if (taken.isPresent()) {
         // GitHub: 422 Validation Failed, errors[] {resource: Label, field: name, code: already_exists}.
@@ -348,7 +351,7 @@ public final class LocalHosting implements Hosting {
 
   @Override
   public Milestone closeMilestone(Milestone milestone) {
-    return store.write(state -> {
+    return write(state -> {
       MilestoneData data = state.milestones.stream().filter(m -> m.number == milestone.number()).findFirst()
           .orElseThrow(() -> new PreconditionException("No milestone #" + milestone.number() + "."));
       data.state = "closed";
@@ -366,7 +369,7 @@ public final class LocalHosting implements Hosting {
 
   @Override
   public HostedRelease createDraftRelease(String tag, String name, String body) {
-    return store.write(state -> {
+    return write(state -> {
       if (state.releases.stream().anyMatch(r -> r.tag.equals(tag))) {
         // GitHub: 422 Validation Failed, errors[] {resource: Release, field: tag_name, code: already_exists}.
         throw new AlreadyExistsException(Change.Kind.RELEASE, tag, "A release for tag " + tag + " already exists ("
@@ -385,7 +388,7 @@ public final class LocalHosting implements Hosting {
 
   @Override
   public HostedRelease updateReleaseBody(String id, String body) {
-    return store.write(state -> {
+    return write(state -> {
       ReleaseData r = release(state, id);
       r.body = body;
       return toRelease(r);
@@ -394,7 +397,7 @@ public final class LocalHosting implements Hosting {
 
   @Override
   public HostedRelease publishRelease(String id) {
-    return store.write(state -> {
+    return write(state -> {
       ReleaseData r = release(state, id);
       r.status = "published";
       return toRelease(r);
@@ -441,7 +444,7 @@ public final class LocalHosting implements Hosting {
 
     /** Creates an open milestone, or returns the one with this title. */
     public Milestone milestone(String title) {
-      return store.write(state -> {
+      return write(state -> {
         for (MilestoneData m : state.milestones) {
           if (m.title.equals(title)) {
             return toMilestone(m);
@@ -458,7 +461,7 @@ public final class LocalHosting implements Hosting {
 
     /** Puts an issue or pull request in a milestone (null removes it). */
     public void moveTo(int number, String milestone) {
-      store.write(state -> {
+      write(state -> {
         item(state, number).milestone = milestone;
         return null;
       });
@@ -466,7 +469,7 @@ public final class LocalHosting implements Hosting {
 
     /** Closes an issue or an unmerged pull request. */
     public void close(int number) {
-      store.write(state -> {
+      write(state -> {
         Item item = item(state, number);
         if (!"merged".equals(item.state)) {
           item.state = "closed";
@@ -477,7 +480,7 @@ public final class LocalHosting implements Hosting {
 
     /** Registers a user's display name. */
     public void user(String login, String name) {
-      store.write(state -> {
+      write(state -> {
         state.users.removeIf(u -> u.login.equals(login));
         UserData u = new UserData();
         u.login = login;
@@ -546,7 +549,7 @@ public final class LocalHosting implements Hosting {
      * button would have left it.
      */
     public PullRequest mergedAs(String mergeCommit, Instant mergedAt) {
-      return store.write(state -> {
+      return write(state -> {
         Item item = new Item();
         item.number = number == 0 ? state.nextNumber : number;
         if (state.items.stream().anyMatch(i -> i.number == item.number)) {
@@ -598,7 +601,7 @@ public final class LocalHosting implements Hosting {
 
     /** Files it, open, with the next free number. */
     public Issue create() {
-      return store.write(state -> {
+      return write(state -> {
         Item item = new Item();
         item.number = state.nextNumber++;
         item.kind = "issue";
@@ -634,7 +637,66 @@ public final class LocalHosting implements Hosting {
         .orElseThrow(() -> new PreconditionException("No release with id " + id + "."));
   }
 
+  /**
+   * Every write to the store first records the merges a dead process made and did not record
+   * ({@link #interruptedMerge}), so the store converges on what reads already show.
+   */
+  private <T> T write(java.util.function.Function<State, T> change) {
+    return store.write(state -> {
+      for (Item item : state.items) {
+        if ("pull".equals(item.kind)) {
+          interruptedMerge(item).ifPresent(commit -> {
+            item.mergeCommitSha = commit.name();
+            item.mergedAt = commit.getCommitterIdent().getWhenAsInstant().toString();
+            item.state = "merged";
+          });
+        }
+      }
+      return change.apply(state);
+    });
+  }
+
+  /**
+   * The merge commit this hosting made on origin for the open pull request {@code item}, when a process died after
+   * making it and before recording it in the store: a two-parent commit on base's first-parent line whose second
+   * parent is head's tip and whose message is this hosting's own. GitHub's merge is one atomic act, so this window
+   * is LocalHosting's alone; reads show such a pull request as merged, and a merge records it, without merging
+   * again.
+   */
+  private Optional<RevCommit> interruptedMerge(Item item) {
+    if (!"open".equals(item.state)) {
+      return Optional.empty();
+    }
+    try (Repository repo = new FileRepositoryBuilder().setGitDir(origin.toFile()).setMustExist(true).build();
+        RevWalk walk = new RevWalk(repo)) {
+      ObjectId head = repo.resolve(Constants.R_HEADS + item.head);
+      ObjectId base = repo.resolve(Constants.R_HEADS + item.base);
+      if (head == null || base == null) {
+        return Optional.empty();
+      }
+      String message = "Merge pull request #" + item.number + " from " + item.head + "\n";
+      RevCommit commit = walk.parseCommit(base);
+      for (int i = 0; i < INTERRUPTED_MERGE_DEPTH && commit != null; i++) {
+        if (commit.getParentCount() == 2 && commit.getParent(1).equals(head)
+            && commit.getFullMessage().startsWith(message)) {
+          return Optional.of(commit);
+        }
+        commit = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new ReleaseException("Cannot read pull request #" + item.number + "'s branches on origin: "
+          + e.getMessage() + ". Check that the local origin is a readable bare repository, then run again.", e);
+    }
+  }
+
   private PullRequest toPull(Item i) {
+    Optional<RevCommit> interrupted = interruptedMerge(i);
+    if (interrupted.isPresent()) {
+      return new PullRequest(i.number, i.title, i.body, i.head, i.base, PullRequest.State.MERGED, i.author,
+          i.labels, Optional.ofNullable(i.milestone), Optional.of(interrupted.get().getCommitterIdent()
+              .getWhenAsInstant()), Optional.of(interrupted.get().name()), webUrl + "/pull/" + i.number);
+    }
     PullRequest.State state = switch (i.state) {
       case "merged" -> PullRequest.State.MERGED;
       case "closed" -> PullRequest.State.CLOSED;

@@ -71,6 +71,52 @@ class LocalHostingTest {
     assertThat(fixture.hosting().mergePullRequest(pr.number())).isEqualTo(merged);
   }
 
+  /** A two-parent commit on origin's master, made with the git CLI as a process that died would have left it. */
+  private static String mergeOnOriginByHand(GitFixture fixture, String message) {
+    Path origin = fixture.origin();
+    String tree = git(origin, "", "rev-parse", "topic^{tree}");
+    String merge = git(origin, message, "commit-tree", tree, "-p", "master", "-p", "topic");
+    git(origin, "", "update-ref", "refs/heads/master", merge);
+    return merge;
+  }
+
+  private static String git(Path origin, String stdin, String... args) {
+    List<String> all = new ArrayList<>(List.of("--git-dir=" + origin));
+    all.addAll(List.of(args));
+    return dev.releasekit.testing.FastImport.Git.gitWithInput(origin, stdin, all.toArray(String[]::new)).strip();
+  }
+
+  @Test
+  void aMergeWhoseProcessDiedBeforeRecordingItReadsAsMergedAndIsRecordedWithoutMergingAgain() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    fixture.project().branch("topic", "dev");
+    fixture.project().commit("topic", "Topic work", Map.of("topic.txt", "x\n"));
+    PullRequest pr = fixture.hosting().openPullRequest("topic", "master", "Topic", "");
+    String merge = mergeOnOriginByHand(fixture, "Merge pull request #" + pr.number() + " from topic\n\nTopic\n");
+    String store = GitFixture.hashOf(fixture.hosting().storeDirectory());
+
+    PullRequest read = fixture.hosting().pullRequest(pr.number());
+
+    assertThat(read.isMerged()).isTrue();
+    assertThat(read.mergeCommitSha()).contains(merge);
+    assertThat(GitFixture.hashOf(fixture.hosting().storeDirectory())).as("a read writes nothing").isEqualTo(store);
+    PullRequest merged = fixture.hosting().mergePullRequest(pr.number());
+    assertThat(merged.mergeCommitSha()).contains(merge);
+    assertThat(fixture.commit("master").name()).as("not merged again").isEqualTo(merge);
+    assertThat(GitFixture.hashOf(fixture.hosting().storeDirectory())).as("now recorded").isNotEqualTo(store);
+  }
+
+  @Test
+  void aMergeMadeByAPersonWithAnotherMessageLeavesThePullRequestOpen() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    fixture.project().branch("topic", "dev");
+    fixture.project().commit("topic", "Topic work", Map.of("topic.txt", "x\n"));
+    PullRequest pr = fixture.hosting().openPullRequest("topic", "master", "Topic", "");
+    mergeOnOriginByHand(fixture, "Merge branch 'topic'\n");
+
+    assertThat(fixture.hosting().pullRequest(pr.number()).isMerged()).isFalse();
+  }
+
   @Test
   void addingALabelThatDoesNotExistIsRefusedAndNothingIsCreated() {
     GitFixture fixture = GitFixture.homeAssistant(temp);

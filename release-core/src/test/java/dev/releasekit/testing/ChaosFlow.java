@@ -2,6 +2,7 @@ package dev.releasekit.testing;
 
 import dev.releasekit.Release;
 import dev.releasekit.local.LocalHosting;
+import dev.releasekit.spi.Announcer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,11 +65,14 @@ public final class ChaosFlow {
   public record Repository(String name, String webUrl) {
   }
 
-  /** What a release phase is built from: each repository's clone and hosting. */
+  /** What a release phase is built from: each repository's clone and hosting, and the channel it posts to. */
   public interface Wiring {
     Path workTree(String repository);
 
     LocalHosting hosting(String repository);
+
+    /** A channel kept in {@code repository}'s origin folder ({@link FileAnnouncer}). */
+    Announcer announcer(String repository);
   }
 
   /**

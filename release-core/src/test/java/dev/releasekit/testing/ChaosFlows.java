@@ -69,7 +69,8 @@ public final class ChaosFlows {
   /**
    * PostHog's monthly release as far as core runs it, across {@code posthog} and {@code charts}: the code-freeze
    * branch, the commit log, the changelog, the version bump; the chart's branch with appVersion and the image tag and
-   * its pull request; the tag; the sync branch with its pull request and the {@code versions.json} entry.
+   * its pull request; the tag; the sync branch with its pull request and the {@code versions.json} entry; the
+   * announcement, to a {@link FileAnnouncer} channel. The images are release-docker's, against a real registry.
    */
   public static ChaosFlow postHog() {
     return new ChaosFlow("posthog", List.of(new Repository("posthog", "https://github.com/PostHog/posthog"),
@@ -97,7 +98,9 @@ public final class ChaosFlows {
         .repository("posthog")
             .tag().syncBranch()
             .then(new EditFileStep("1.31.0-sync", "versions.json", "Add 1.31.0 to versions.json",
-                bytes -> JsonArrayHead.at("versions.json").insert(bytes, entry, "version")));
+                bytes -> JsonArrayHead.at("versions.json").insert(bytes, entry, "version")))
+            .announcer(w.announcer("posthog"))
+            .announce("PostHog {version} is out: session recordings are faster, funnel correlation");
   }
 
   /** Home Assistant's bugfix release 0.56.2, one release with a branch, a pick, a pull request, a merge, a release. */

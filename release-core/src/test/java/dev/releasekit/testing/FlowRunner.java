@@ -4,6 +4,7 @@ import dev.releasekit.Release;
 import dev.releasekit.ReleaseException;
 import dev.releasekit.Report;
 import dev.releasekit.local.LocalHosting;
+import dev.releasekit.spi.Announcer;
 import dev.releasekit.testing.ChaosFlow.Wiring;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,6 +54,11 @@ public final class FlowRunner {
       @Override
       public LocalHosting hosting(String repository) {
         return Instruments.webUrls(flow, repository, LocalHosting.forOrigin(repos.get(repository).origin()));
+      }
+
+      @Override
+      public Announcer announcer(String repository) {
+        return new FileAnnouncer(FileAnnouncer.channelOf(repos.get(repository).origin()), line -> { }, 0);
       }
     };
   }

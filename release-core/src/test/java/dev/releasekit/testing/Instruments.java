@@ -3,6 +3,7 @@ package dev.releasekit.testing;
 import dev.releasekit.ReleaseListener;
 import dev.releasekit.StepResult;
 import dev.releasekit.local.LocalHosting;
+import dev.releasekit.spi.Announcer;
 import dev.releasekit.testing.ChaosFlow.Repository;
 import dev.releasekit.testing.ChaosFlow.Wiring;
 import dev.releasekit.testing.KillPoint.Kind;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * Everything a chaos run observes, and where it stops: the origin push trap, the hosting store trap and a listener,
  * reporting each event ({@code START k}, {@code STEP k <outcome>}, {@code PICK n}, {@code REF n <ref>},
- * {@code STORE n <method>}) to one sink. In a child the sink prints and the kill point parks; in the test's own
+ * {@code STORE n <method>}, {@code POST n <channel>}) to one sink. In a child the sink prints and the kill point parks; in the test's own
  * process, with {@link KillPoint#NONE}, the same instruments count an uninterrupted reference run's kill points.
  */
 public final class Instruments implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class Instruments implements AutoCloseable {
   private final OriginPushTrap pushes;
   private final StoreWriteTrap stores;
   private final AtomicInteger picks = new AtomicInteger();
+  private final Map<String, Announcer> announcers = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A repository of a flow, as folders: the clone and its bare origin. */
   public record Repo(Path workTree, Path origin) {
@@ -72,6 +74,12 @@ public final class Instruments implements AutoCloseable {
         Path origin = repositories.get(repository).origin();
         return webUrls(flow, repository, LocalHosting.open(stores.wrap(origin.resolve("releasekit-hosting")),
             origin));
+      }
+
+      @Override
+      public Announcer announcer(String repository) {
+        return announcers.computeIfAbsent(repository, r -> new FileAnnouncer(FileAnnouncer.channelOf(
+            repositories.get(r).origin()), events, kill.kind() == Kind.POST ? kill.n() : 0));
       }
     };
   }

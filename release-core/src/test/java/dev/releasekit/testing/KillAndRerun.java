@@ -201,6 +201,7 @@ public final class KillAndRerun {
           case "PICK" -> cases.add(new Case(phase, KillPoint.at(Kind.PICK, Integer.parseInt(words[1]))));
           case "REF" -> cases.add(new Case(phase, KillPoint.at(Kind.REF, Integer.parseInt(words[1]))));
           case "STORE" -> cases.add(new Case(phase, KillPoint.at(Kind.STORE, Integer.parseInt(words[1]))));
+          case "POST" -> cases.add(new Case(phase, KillPoint.at(Kind.POST, Integer.parseInt(words[1]))));
           default -> {
           }
         }

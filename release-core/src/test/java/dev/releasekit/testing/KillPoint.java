@@ -3,12 +3,13 @@ package dev.releasekit.testing;
 /**
  * Where a child run stops to be killed: after step {@code n} finishes ({@code step}), before the {@code n}-th pick
  * ({@code pick}, on the pick step's "picking #N" progress), with the lock of origin's {@code n}-th ref update held
- * ({@code ref}), half way through the {@code n}-th write of the hosting store ({@code store}), {@code delayMillis}
+ * ({@code ref}), half way through the {@code n}-th write of the hosting store ({@code store}), just after the {@code n}-th
+ * announcement went out and before the journal knows ({@code post}), {@code delayMillis}
  * after step {@code n} starts ({@code timed}: the child runs on, the test kills it), or, for races, held at the start
  * of step {@code n} until released ({@code hold}).
  */
 public record KillPoint(Kind kind, int n, int delayMillis) {
-  public enum Kind { NONE, STEP, PICK, REF, STORE, TIMED, HOLD }
+  public enum Kind { NONE, STEP, PICK, REF, STORE, POST, TIMED, HOLD }
 
   public static final KillPoint NONE = new KillPoint(Kind.NONE, 0, 0);
 

@@ -93,11 +93,17 @@ public final class OriginState {
         + mask(commit.getFullMessage(), sandbox).strip().replace("\n", "\\n");
   }
 
-  /** LocalHosting's whole store (pull requests, issues, labels, milestones, releases), ids and times masked. */
+  /**
+   * LocalHosting's whole store (pull requests, issues, labels, milestones, releases) and the posts of the
+   * repository's {@link FileAnnouncer} channel, ids and times masked.
+   */
   public static String hosting(Path origin, Path sandbox) {
     Path store = origin.resolve("releasekit-hosting").resolve("hosting.json");
+    Path posts = FileAnnouncer.channelOf(origin);
     try {
-      return Files.exists(store) ? mask(Files.readString(store, StandardCharsets.UTF_8), sandbox) : "(no store)";
+      return (Files.exists(store) ? mask(Files.readString(store, StandardCharsets.UTF_8), sandbox) : "(no store)")
+          + "\nposts:\n" + (Files.exists(posts) ? Files.readAllLines(posts, StandardCharsets.UTF_8).stream()
+              .map(l -> "  " + l.substring(l.indexOf('\t') + 1) + "\n").reduce("", String::concat) : "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
