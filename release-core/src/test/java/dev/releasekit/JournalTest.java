@@ -70,6 +70,27 @@ class JournalTest {
   }
 
   @Test
+  void aCloneWhoseJournalRefLagsBehindOriginsBehindADeadRunsLockStillAppendsToOriginsWholeJournal()
+      throws Exception {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting()).cutBranch().run();
+    String ours = Git.git(fixture.workTree(), "rev-parse", REF);
+    appendOnOrigin(fixture, OTHER);
+    // A run in this clone died between a journal push and its local update: the clone's ref is behind origin's and
+    // locked, and the clone's own file never held the other clone's line.
+    Path gitDir = fixture.workTree().resolve(".git");
+    java.nio.file.Files.writeString(gitDir.resolve(REF + ".lock"), ours + "\n");
+    java.nio.file.Files.deleteIfExists(gitDir.resolve("releasekit/0.57.0.jsonl"));
+    List<String> before = journal(fixture).lines().toList();
+
+    Release.of("0.57").in(fixture.workTree()).hostedOn(fixture.hosting()).cutBranch().bumpVersion().run();
+
+    List<String> after = journal(fixture).lines().toList();
+    assertThat(after).as("origin's journal only grows").startsWith(before.toArray(String[]::new))
+        .hasSizeGreaterThan(before.size()).contains(OTHER);
+  }
+
+  @Test
   void aStepThatFailsBeforeWritingLeavesNoJournalOnOrigin() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
     Step failing = new Step() {

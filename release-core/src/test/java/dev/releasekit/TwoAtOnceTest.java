@@ -37,6 +37,8 @@ class TwoAtOnceTest {
     System.out.println(one + "/" + results.size() + " raced runs ended in one run's state (" + flow + ")");
     assertThat(results.stream().filter(r -> !r.oneRunsState()).map(TwoAtOnce.Result::describe).toList())
         .as("%d/%d raced runs ended in one run's state", one, results.size()).isEmpty();
-    assertThat(results).as("races of %s", flow).hasSizeGreaterThanOrEqualTo(atLeast);
+    if (System.getProperty("releasekit.chaos.cases") == null) {
+      assertThat(results).as("races of %s", flow).hasSizeGreaterThanOrEqualTo(atLeast);
+    }
   }
 }

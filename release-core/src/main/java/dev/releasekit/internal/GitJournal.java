@@ -61,13 +61,19 @@ public final class GitJournal implements Journal {
 
   private void load() {
     try {
-      Ref local = repo.exactRef(ref);
       String remote = workspace.remoteRefs().get(ref);
       remoteTip = remote == null ? null : ObjectId.fromString(remote);
       // Origin's copy first (a fresh CI clone has only that), then anything the local file recorded that never
       // reached origin, such as a command's intent written just before the process died.
       java.util.Set<String> seen = new java.util.HashSet<>();
-      if (remoteTip != null && local != null && local.getObjectId().equals(remoteTip)) {
+      // Origin's copy is the base whatever the clone's own ref says: that ref lags when a run died between its
+      // push and the local update, and the fetch cannot move it while that run's lock is left in the clone.
+      if (remoteTip != null) {
+        if (!repo.getObjectDatabase().has(remoteTip)) {
+          throw new ReleaseException("The clone lacks origin's journal commit " + remoteTip.name() + " of " + ref
+              + " (the fetch could not bring it). Run git fetch origin '+" + ref + ":" + ref + "' (remove "
+              + ref + ".lock in the clone's git folder first if git names it), then run again.");
+        }
         readBlob(remoteTip).lines().filter(l -> !l.isBlank() && seen.add(l)).forEach(this::accept);
       }
       if (Files.exists(file)) {

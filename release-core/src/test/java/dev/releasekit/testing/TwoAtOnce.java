@@ -64,6 +64,11 @@ public final class TwoAtOnce {
         }
       }
     }
+    String only = System.getProperty("releasekit.chaos.cases");
+    if (only != null && !only.isBlank()) {
+      java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(only);
+      races.removeIf(r -> !pattern.matcher(r.name(flow)).find());
+    }
     return races;
   }
 
