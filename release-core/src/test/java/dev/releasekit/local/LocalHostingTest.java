@@ -58,12 +58,17 @@ class LocalHostingTest {
     assertThat(GitFixture.hashOf(fixture.hosting().storeDirectory())).isEqualTo(before);
   }
 
+  /** A pull request "Topic" from a branch with one commit of its own into master. */
+  private static PullRequest openTopicIntoMaster(GitFixture fixture) {
+    fixture.project().branch("topic", "dev");
+    fixture.project().commit("topic", "Topic work", Map.of("topic.txt", "x\n"));
+    return fixture.hosting().openPullRequest("topic", "master", "Topic", "");
+  }
+
   @Test
   void mergingAPullRequestMakesATwoParentCommitOnTheBaseBranch() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
-    fixture.project().branch("topic", "dev");
-    fixture.project().commit("topic", "Topic work", Map.of("topic.txt", "x\n"));
-    PullRequest pr = fixture.hosting().openPullRequest("topic", "master", "Topic", "");
+    PullRequest pr = openTopicIntoMaster(fixture);
     PullRequest merged = fixture.hosting().mergePullRequest(pr.number());
     assertThat(merged.isMerged()).isTrue();
     assertThat(fixture.commit("master").getParentCount()).isEqualTo(2);
@@ -89,9 +94,7 @@ class LocalHostingTest {
   @Test
   void aMergeWhoseProcessDiedBeforeRecordingItReadsAsMergedAndIsRecordedWithoutMergingAgain() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
-    fixture.project().branch("topic", "dev");
-    fixture.project().commit("topic", "Topic work", Map.of("topic.txt", "x\n"));
-    PullRequest pr = fixture.hosting().openPullRequest("topic", "master", "Topic", "");
+    PullRequest pr = openTopicIntoMaster(fixture);
     String merge = mergeOnOriginByHand(fixture, "Merge pull request #" + pr.number() + " from topic\n\nTopic\n");
     String store = GitFixture.hashOf(fixture.hosting().storeDirectory());
 
@@ -109,9 +112,7 @@ class LocalHostingTest {
   @Test
   void aMergeMadeByAPersonWithAnotherMessageLeavesThePullRequestOpen() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
-    fixture.project().branch("topic", "dev");
-    fixture.project().commit("topic", "Topic work", Map.of("topic.txt", "x\n"));
-    PullRequest pr = fixture.hosting().openPullRequest("topic", "master", "Topic", "");
+    PullRequest pr = openTopicIntoMaster(fixture);
     mergeOnOriginByHand(fixture, "Merge branch 'topic'\n");
 
     assertThat(fixture.hosting().pullRequest(pr.number()).isMerged()).isFalse();
