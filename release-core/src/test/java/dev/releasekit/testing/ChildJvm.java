@@ -116,9 +116,6 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
-  public boolean isAlive() {
-    return process.isAlive();
-  }
 
   public long pid() {
     return process.pid();

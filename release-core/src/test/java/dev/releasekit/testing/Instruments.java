@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -138,17 +137,8 @@ public final class Instruments implements AutoCloseable {
     }
   }
 
-  public int refUpdates() {
-    return pushes.updates();
-  }
 
-  public int storeWrites() {
-    return stores.writes();
-  }
 
-  public List<Path> origins() {
-    return pushes.origins();
-  }
 
   @Override
   public void close() {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -67,10 +66,6 @@ public final class OriginPushTrap extends TransportProtocol implements AutoClose
     return trap;
   }
 
-  /** How many ref updates origin has received through this trap. */
-  public int updates() {
-    return updates.get();
-  }
 
   private void onUpdates(Repository db, Collection<ReceiveCommand> commands) {
     for (ReceiveCommand command : commands) {
@@ -138,8 +133,4 @@ public final class OriginPushTrap extends TransportProtocol implements AutoClose
     Transport.unregister(this);
   }
 
-  /** The origins this trap serves, for messages. */
-  public List<Path> origins() {
-    return List.copyOf(origins);
-  }
 }

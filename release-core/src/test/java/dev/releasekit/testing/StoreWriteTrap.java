@@ -57,9 +57,6 @@ public final class StoreWriteTrap {
     return new TrapPath(directory.toAbsolutePath().normalize());
   }
 
-  public int writes() {
-    return writes.get();
-  }
 
   private OutputStream trapped(Path real, OutputStream out) {
     if (real.getFileName() == null || !real.getFileName().toString().equals(TEMP)) {
