@@ -52,6 +52,36 @@ class PushRefusalTest {
     assertThat(cut(fixture).plan().isNoOp()).isTrue();
   }
 
+  private static Path packFile(GitFixture fixture, String name, String content, Instant made) throws IOException {
+    Path file = fixture.origin().resolve("objects/pack/" + name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    Files.setLastModifiedTime(file, FileTime.from(made));
+    return file;
+  }
+
+  @Test
+  void whatADeadRunsReceiveLeftInOriginsPackFolderIsRemovedButAGitCliKeepAndAFreshOneStay() throws IOException {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    Instant dead = Instant.now().minusSeconds(60);
+    Path keepLock = packFile(fixture, "pack-1111111111111111111111111111111111111111.keep.lock", "", dead);
+    Path keep = packFile(fixture, "pack-2222222222222222222222222222222222222222.keep", "jgit receive-pack", dead);
+    Path cli = packFile(fixture, "pack-3333333333333333333333333333333333333333.keep",
+        "receive-pack 4242 on build-7\n", dead);
+    Path fresh = packFile(fixture, "pack-4444444444444444444444444444444444444444.keep", "jgit receive-pack",
+        Instant.now().plusSeconds(60));
+
+    assertThat(cut(fixture).plan().step(1).outcome()).isEqualTo(Outcome.WOULD_DO);
+    assertThat(keepLock).as("a plan removes nothing on origin").exists();
+    Report report = cut(fixture).run();
+
+    assertThat(report.step(1).outcome()).isEqualTo(Outcome.DONE);
+    assertThat(keepLock).doesNotExist();
+    assertThat(keep).doesNotExist();
+    assertThat(cli).as("a git CLI push's keep file is not releasekit's to judge").exists();
+    assertThat(fresh).as("made after the lease was taken, so maybe a live push's").exists();
+  }
+
   @Test
   void thePlanMeetsADeadRunsLockAsTheRunWouldAndLeavesItToTheRun() throws IOException {
     GitFixture fixture = GitFixture.homeAssistant(temp);

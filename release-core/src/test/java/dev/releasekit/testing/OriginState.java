@@ -134,10 +134,12 @@ public final class OriginState {
     }
   }
 
-  /** Every {@code *.lock} file in origin's folder (LocalHosting's own store lock excepted). */
+  /** Every {@code *.lock} in origin's folder (LocalHosting's store lock excepted), and any pack {@code .keep}. */
   public static List<String> lockFiles(Path origin) {
     try (Stream<Path> files = Files.walk(origin)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".lock"))
+      // A receive's .keep pins its pack until the refs are updated; left by a dead run, it is a lock too.
+      return files.filter(p -> p.getFileName().toString().endsWith(".lock")
+              || p.getFileName().toString().endsWith(".keep") && p.getParent().endsWith("objects/pack"))
           .map(p -> origin.relativize(p).toString()).filter(p -> !p.equals(STORE_LOCK)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -102,6 +102,11 @@ public final class JGitWorkspace implements Workspace {
     return pause;
   }
 
+  /** With this run holding the release's lease on a local origin, removes what a dead run's receive left there. */
+  public void tidyDeadReceives() {
+    localOriginGitDir().ifPresent(dir -> StaleLocks.tidyReceives(dir, pause));
+  }
+
   /** {@code text} with this workspace's token and any credentials in a URL masked. */
   public String mask(String text) {
     String masked = text == null ? "" : text.replaceAll("(\\w+://)[^/@\\s]+@", "$1***@");

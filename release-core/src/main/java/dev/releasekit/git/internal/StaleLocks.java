@@ -194,6 +194,52 @@ public final class StaleLocks {
     }
   }
 
+  /**
+   * Removes what a dead releasekit run's receive-pack left in {@code gitDir}'s pack folder: the {@code .keep} that
+   * pins a received pack until its refs are updated (JGit writes it with the message {@code jgit receive-pack}) and
+   * that file's {@code .keep.lock}. Neither blocks a push, but a left {@code .keep} keeps {@code git gc} from ever
+   * dropping the objects of a push that never landed. Only files older than the moment this run took the lease and
+   * unchanged after the settle pause go, by the same proof as a ref lock; a git CLI's keep file is never touched.
+   */
+  public static void tidyReceives(Path gitDir, Pause pause) {
+    Instant trusted = TRUSTED.get(gitDir.toAbsolutePath().normalize());
+    Path packs = gitDir.resolve("objects").resolve("pack");
+    if (trusted == null || !Files.isDirectory(packs)) {
+      return;
+    }
+    java.util.Map<Path, BasicFileAttributes> left = new java.util.TreeMap<>();
+    try (var files = Files.list(packs)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        boolean ours = name.endsWith(".keep.lock") || name.endsWith(".keep") && jgitKeep(file);
+        attributes(file).filter(a -> ours && a.lastModifiedTime().toInstant().isBefore(trusted))
+            .ifPresent(a -> left.put(file, a));
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return;
+    }
+    if (left.isEmpty()) {
+      return;
+    }
+    pause.pause(SETTLE);
+    left.forEach((file, before) -> attributes(file).filter(after -> Objects.equals(after.fileKey(),
+        before.fileKey()) && after.lastModifiedTime().equals(before.lastModifiedTime())).ifPresent(after -> {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException e) {
+            // Left for the next run: it blocks nothing.
+          }
+        }));
+  }
+
+  private static boolean jgitKeep(Path keep) {
+    try {
+      return Files.size(keep) < 4096 && Files.readString(keep).startsWith("jgit receive-pack");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
   private static Optional<BasicFileAttributes> attributes(Path file) {
     try {
       return Optional.of(Files.readAttributes(file, BasicFileAttributes.class));
