@@ -110,6 +110,33 @@ public final class Conventions {
   }
 
   /**
+   * Home Assistant's website, {@code home-assistant.io}. It differs from {@link #homeAssistant() core's} in three
+   * ways: the live site is {@code current} (the main branch) and the coming release's documentation is {@code next}
+   * (the development branch, which release branches are cut from); the site has no version file, because the release
+   * is recorded in {@code _config.yml}'s release keys by the website module; and nothing is tagged. The release
+   * branch {@code release-0-57} and the pull request title {@code 0.57} follow core's patterns, so one
+   * {@code Release.of("0.57")} names the same release in both repositories.
+   *
+   * <pre>{@code
+   * Release.of("0.57")
+   *     .repository("core", core).mergeForward("master", "dev").cutBranch().bumpVersion().openPr()
+   *     .repository("website", site).conventions(Conventions.homeAssistantWebsite())
+   *         .mergeForward("current", "next").cutBranch().openPr();
+   * }</pre>
+   */
+  public static Conventions homeAssistantWebsite() {
+    Builder site = homeAssistant().toBuilder();
+    site.name = "homeAssistantWebsite";
+    return site
+        .mainBranch("current")
+        .developmentBranch("next")
+        .releaseBranchSource("next")
+        .versionFiles(List.of())
+        .commandsRefuseDevVersions(false)
+        .build();
+  }
+
+  /**
    * PostHog: code-freeze branches {@code release-1.31.0} cut from {@code master}, annotated tags {@code 1.31.0}
    * with the message {@code Version 1.31.0}, and {@code VERSION} in {@code posthog/version.py}.
    */

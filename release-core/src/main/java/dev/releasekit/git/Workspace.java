@@ -111,6 +111,15 @@ public interface Workspace extends AutoCloseable {
   /** A file's bytes at a revision, or empty when the file does not exist there. */
   Optional<byte[]> readFile(String revision, String path);
 
+  /** Whether {@code path} names a file or a folder at {@code revision}. */
+  boolean exists(String revision, String path);
+
+  /**
+   * The names of the entries directly inside the folder {@code path} at {@code revision}, sorted as git sorts a
+   * tree; empty when the folder does not exist.
+   */
+  List<String> list(String revision, String path);
+
   /** Whether the work tree and index match HEAD (untracked files are ignored: releasekit never commits them). */
   boolean isClean();
 

@@ -18,13 +18,21 @@ import java.util.stream.Collectors;
  * conventions that were given name branches and files origin has. It only reads.
  */
 public final class ProjectShape {
-  /** A preset recognised by its version files on the default branch. */
-  private record Preset(String label, String call, Conventions conventions) {
+  /**
+   * A preset recognised by files on the default branch: its version files, or, for a project that has none (the
+   * website keeps its release in {@code _config.yml}), a file its shape is known by.
+   */
+  private record Preset(String label, String call, Conventions conventions, List<String> markers) {
+    Preset(String label, String call, Conventions conventions) {
+      this(label, call, conventions, conventions.versionFiles().stream().map(VersionFile::path).toList());
+    }
   }
 
   private static final List<Preset> PRESETS = List.of(
       new Preset("Home Assistant's", "Conventions.homeAssistant()", Conventions.homeAssistant()),
-      new Preset("PostHog's", "Conventions.postHog()", Conventions.postHog()));
+      new Preset("PostHog's", "Conventions.postHog()", Conventions.postHog()),
+      new Preset("Home Assistant's website", "Conventions.homeAssistantWebsite()",
+          Conventions.homeAssistantWebsite(), List.of("_config.yml", "source/_posts")));
 
   /**
    * Conventions found from the shape, and why.
@@ -82,14 +90,14 @@ public final class ProjectShape {
           + " branch yet. Push the project's default branch, or pass its conventions with conventions(...), such as"
           + " conventions(Conventions.semver()).");
     }
-    List<Preset> fitting = PRESETS.stream().filter(p -> missingFiles(p.conventions(), trunk).isEmpty()).toList();
+    List<Preset> fitting = PRESETS.stream().filter(p -> missing(p.markers(), trunk).isEmpty()).toList();
     if (fitting.size() == 1) {
       Preset preset = fitting.get(0);
-      return new Found(preset.conventions(), preset.label(), "found " + files(preset.conventions()) + " on "
+      return new Found(preset.conventions(), preset.label(), "found " + files(preset) + " on "
           + trunk);
     }
     if (fitting.isEmpty()) {
-      String lookedFor = PRESETS.stream().map(p -> files(p.conventions()) + " (" + p.label() + ")")
+      String lookedFor = PRESETS.stream().map(p -> files(p) + " (" + p.label() + ")")
           .collect(Collectors.joining(" nor "));
       throw new PreconditionException("Cannot tell which conventions " + where + " follows: origin's default"
           + " branch " + trunk + " has neither " + lookedFor + ". Pass the project's conventions with"
@@ -98,7 +106,7 @@ public final class ProjectShape {
           + " withMainBranch(...) and withVersionFiles(...).");
     }
     throw new PreconditionException("Cannot tell which conventions " + where + " follows: origin's default branch "
-        + trunk + " has " + fitting.stream().map(p -> files(p.conventions()) + " (" + p.label() + ")")
+        + trunk + " has " + fitting.stream().map(p -> files(p) + " (" + p.label() + ")")
         .collect(Collectors.joining(" and ")) + ". Pass the ones it follows: " + fitting.stream()
         .map(p -> "conventions(" + p.call() + ")").collect(Collectors.joining(" or ")) + ".");
   }
@@ -117,11 +125,11 @@ public final class ProjectShape {
       return;
     }
     for (Preset preset : PRESETS) {
-      if (preset.conventions().name().equals(given.name()) || !problems(preset.conventions()).isEmpty()) {
+      if (preset.conventions().name().equals(given.name()) || !problems(preset).isEmpty()) {
         continue;
       }
       List<String> evidence = new ArrayList<>();
-      evidence.add(files(preset.conventions()));
+      evidence.add(files(preset));
       for (String branch : branchesOf(given)) {
         if (!branches.containsKey(branch)) {
           evidence.add("no " + branch + " branch");
@@ -133,8 +141,17 @@ public final class ProjectShape {
     }
   }
 
+  /** What a preset names that origin lacks: branches, and the files it is known by on its main branch. */
+  private List<String> problems(Preset preset) {
+    return problems(preset.conventions(), preset.markers());
+  }
+
   /** What {@code conventions} name that origin lacks: branches, and version files on the main branch. */
   private List<String> problems(Conventions conventions) {
+    return problems(conventions, conventions.versionFiles().stream().map(VersionFile::path).toList());
+  }
+
+  private List<String> problems(Conventions conventions, List<String> files) {
     List<String> problems = new ArrayList<>();
     for (String branch : branchesOf(conventions)) {
       if (!branches.containsKey(branch)) {
@@ -142,7 +159,7 @@ public final class ProjectShape {
       }
     }
     if (branches.containsKey(conventions.mainBranch())) {
-      for (String path : missingFiles(conventions, conventions.mainBranch())) {
+      for (String path : missing(files, conventions.mainBranch())) {
         problems.add(conventions.mainBranch() + " has no " + path);
       }
     }
@@ -157,18 +174,18 @@ public final class ProjectShape {
     return names;
   }
 
-  private List<String> missingFiles(Conventions conventions, String branch) {
+  private List<String> missing(List<String> paths, String branch) {
     String commit = branches.get(branch);
     List<String> missing = new ArrayList<>();
-    for (VersionFile file : conventions.versionFiles()) {
-      if (commit == null || workspace.readFile(commit, file.path()).isEmpty()) {
-        missing.add(file.path());
+    for (String path : paths) {
+      if (commit == null || !workspace.exists(commit, path)) {
+        missing.add(path);
       }
     }
     return missing;
   }
 
-  private static String files(Conventions conventions) {
-    return conventions.versionFiles().stream().map(VersionFile::path).collect(Collectors.joining(" and "));
+  private static String files(Preset preset) {
+    return String.join(" and ", preset.markers());
   }
 }

@@ -86,6 +86,16 @@ public class ForwardingWorkspace implements Workspace {
   }
 
   @Override
+  public boolean exists(String revision, String path) {
+    return delegate.exists(revision, path);
+  }
+
+  @Override
+  public List<String> list(String revision, String path) {
+    return delegate.list(revision, path);
+  }
+
+  @Override
   public boolean isClean() {
     return delegate.isClean();
   }

@@ -52,12 +52,12 @@ public final class GitFixture {
    */
   public static GitFixture homeAssistantWebsite(Path temp) {
     LocalProject project = LocalProject.create(temp, "home-assistant.io", "current", Map.of(
-        "_config.yml", "title: Home Assistant\n\n# Home Assistant release details\ncurrent_major_version: 0\n"
-            + "current_minor_version: 56\ncurrent_patch_version: 2\ndate_released: 2017-10-25\n",
-        "source/_posts/2017-10-21-release-56.markdown", "---\nlayout: post\ntitle: \"0.56\"\n---\n"));
+        "_config.yml", HomeAssistantFiles.siteConfig(56, 2, "2017-10-25", "#release-0562---october-25"),
+        "source/_posts/2017-10-21-release-56.markdown", "---\nlayout: post\ntitle: \"0.56\"\n---\n",
+        "source/_integrations/fail2ban.markdown", HomeAssistantFiles.FAIL2BAN_PAGE));
     project.branch("next", "current");
-    project.commit("next", "Document the new sensor", Map.of("source/_components/sensor.fail2ban.markdown",
-        "---\ntitle: Fail2Ban\nha_release: '0.57'\n---\n"));
+    project.commit("next", "Document the new sensor", Map.of("source/_integrations/kulersky.markdown",
+        "---\ntitle: Kuler Sky\nha_release: '0.57'\nha_domain: kulersky\n---\n"));
     project.fetchClone();
     return new GitFixture(project);
   }

@@ -159,6 +159,34 @@ public final class ReleaseDayScenario {
   }
 
   /**
+   * Four pull requests of the milestone that bring integrations, merged into dev, for the website's documentation
+   * stubs: Kuler Sky and the fail2ban sensor, whose pages the site has; Tado, which has none; and the Ring binary
+   * sensor, a platform ({@code integration: binary_sensor.ring}) with none either; their authors' names are
+   * those of real contributors.
+   */
+  public ReleaseDayScenario withNewIntegrations() {
+    LocalProject project = fixture.project();
+    seeding.labels("new-integration", "new-platform", "integration: kulersky", "integration: sensor.fail2ban",
+        "integration: tado", "integration: binary_sensor.ring");
+    Object[][] pulls = {
+        {9971, "Add Kuler Sky light", "emlove", "new-integration", "integration: kulersky"},
+        {9975, "Add fail2ban sensor", "fronzbot", "new-platform", "integration: sensor.fail2ban"},
+        {9983, "Add Tado climate", "juergen-w", "new-integration", "integration: tado"},
+        {10004, "Add Ring doorbell", "ringfan", "new-platform", "integration: binary_sensor.ring"}};
+    int hour = 4;
+    for (Object[] pull : pulls) {
+      int number = (Integer) pull[0];
+      String commit = project.commitAs("dev", pull[1] + " (#" + number + ")", Map.of("homeassistant/new_"
+          + number + ".py", "NEW = True\n"), pull[2] + " Dev", pull[2] + "@example.com");
+      seeding.pull((String) pull[1]).number(number).by((String) pull[2]).from("add-" + number).into("dev")
+          .milestone("0.57").labels((String) pull[3], (String) pull[4]).mergedAs(commit, T0.plusSeconds(3600L
+              * hour++));
+    }
+    project.fetchClone();
+    return this;
+  }
+
+  /**
    * A hotfix made on the release branch by hand that the pick of {@link #mergeCommitPr()} (climate) meets: that pick
    * conflicts in {@code homeassistant/climate.py}, and the picks before it land.
    */

@@ -12,7 +12,6 @@ import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,8 +22,7 @@ import java.util.Optional;
  */
 public final class TwoRepositories {
   /** The site's branches: {@code current} is live, {@code next} holds the coming release's docs. */
-  public static final Conventions SITE = Conventions.homeAssistant().toBuilder()
-      .mainBranch("current").developmentBranch("next").releaseBranchSource("next").versionFiles(List.of()).build();
+  public static final Conventions SITE = Conventions.homeAssistantWebsite();
   public static final String POST = "source/_posts/2017-11-04-release-57.markdown";
 
   private final ReleaseDayScenario core;
@@ -41,6 +39,11 @@ public final class TwoRepositories {
     GitFixture website = GitFixture.homeAssistantWebsite(temp.resolve("site"));
     preparation(core.fixture(), website).run();
     return new TwoRepositories(core, website);
+  }
+
+  /** Core's release-day scenario, to add pull requests to before release day. */
+  public ReleaseDayScenario scenario() {
+    return core;
   }
 
   public GitFixture core() {

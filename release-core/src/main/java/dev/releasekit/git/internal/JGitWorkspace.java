@@ -427,6 +427,38 @@ public final class JGitWorkspace implements Workspace {
     }
   }
 
+  @Override
+  public boolean exists(String revision, String path) {
+    ObjectId commit = resolveId(revision);
+    try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader();
+        TreeWalk tree = TreeWalk.forPath(reader, path, walk.parseCommit(commit).getTree())) {
+      return tree != null;
+    } catch (IOException e) {
+      throw Failures.io("look for " + path + " at " + revision, e);
+    }
+  }
+
+  @Override
+  public List<String> list(String revision, String path) {
+    ObjectId commit = resolveId(revision);
+    try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader();
+        TreeWalk folder = TreeWalk.forPath(reader, path, walk.parseCommit(commit).getTree())) {
+      if (folder == null || !folder.getFileMode(0).equals(FileMode.TREE)) {
+        return List.of();
+      }
+      List<String> names = new ArrayList<>();
+      try (TreeWalk inside = new TreeWalk(reader)) {
+        inside.addTree(folder.getObjectId(0));
+        while (inside.next()) {
+          names.add(inside.getNameString());
+        }
+      }
+      return names;
+    } catch (IOException e) {
+      throw Failures.io("list " + path + " at " + revision, e);
+    }
+  }
+
   /** Whether the work tree and index match HEAD (untracked files are ignored: releasekit never commits them). */
   public boolean isClean() {
     if (repo.isBare()) {

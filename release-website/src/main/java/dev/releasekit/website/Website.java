@@ -1,0 +1,54 @@
+package dev.releasekit.website;
+
+import dev.releasekit.spi.Step;
+
+/**
+ * The website's release steps, for {@code Release.then(...)} on the site's repository. Home Assistant's site is a
+ * second repository of the core release, with {@link dev.releasekit.Conventions#homeAssistantWebsite()}; its steps
+ * read the core release's notes from the release's context, so they come after core's {@code releaseNotes()}.
+ *
+ * <pre>{@code
+ * Release.of("0.57")
+ *     .repository("core", core).onReleaseBranch().cherryPickMilestone("0.57").releaseNotes()
+ *     .repository("website", site).conventions(Conventions.homeAssistantWebsite()).onReleaseBranch()
+ *         .then(Website.blogPost(post))
+ *         .then(Website.docStubs())
+ *         .then(Website.releaseKeys())
+ *     .repository("core").mergePr().publishRelease()
+ *     .repository("website")
+ *         .mergeForward("current", "release-0-57")          // a merge commit: the pull request becomes mergeable
+ *         .after("core", ResultKey.PUBLISHED_RELEASE)       // the site goes live only once core is published
+ *         .mergePr()                                        // into current, never squashed
+ *         .mergeForward("current", "next");
+ * }</pre>
+ *
+ * <p>The preparation needs no step of this module: {@code mergeForward("current", "next").cutBranch().openPr()} on
+ * the site does it, with the site's conventions.
+ */
+public final class Website {
+  private Website() {
+  }
+
+  /** The release's blog post; see {@link BlogPost}. */
+  public static Step blogPost(BlogPost post) {
+    return post;
+  }
+
+  /** Documentation stubs for new integrations in {@code source/_integrations}; see {@link DocStubs}. */
+  public static Step docStubs() {
+    return DocStubs.homeAssistant();
+  }
+
+  public static Step docStubs(DocStubs stubs) {
+    return stubs;
+  }
+
+  /** The release keys of {@code _config.yml}; see {@link ReleaseKeys}. */
+  public static Step releaseKeys() {
+    return ReleaseKeys.homeAssistant();
+  }
+
+  public static Step releaseKeys(ReleaseKeys keys) {
+    return keys;
+  }
+}
