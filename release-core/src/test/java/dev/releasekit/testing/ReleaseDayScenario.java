@@ -165,23 +165,20 @@ public final class ReleaseDayScenario {
    * those of real contributors.
    */
   public ReleaseDayScenario withNewIntegrations() {
+    return withNewIntegration(9971, "Add Kuler Sky light", "emlove", "new-integration", "integration: kulersky")
+        .withNewIntegration(9975, "Add fail2ban sensor", "fronzbot", "new-platform", "integration: sensor.fail2ban")
+        .withNewIntegration(9983, "Add Tado climate", "juergen-w", "new-integration", "integration: tado")
+        .withNewIntegration(10004, "Add Ring doorbell", "ringfan", "new-platform", "integration: binary_sensor.ring");
+  }
+
+  /** One pull request of the milestone merged into dev with {@code labels}, each created if it does not exist. */
+  public ReleaseDayScenario withNewIntegration(int number, String title, String login, String... labels) {
     LocalProject project = fixture.project();
-    seeding.labels("new-integration", "new-platform", "integration: kulersky", "integration: sensor.fail2ban",
-        "integration: tado", "integration: binary_sensor.ring");
-    Object[][] pulls = {
-        {9971, "Add Kuler Sky light", "emlove", "new-integration", "integration: kulersky"},
-        {9975, "Add fail2ban sensor", "fronzbot", "new-platform", "integration: sensor.fail2ban"},
-        {9983, "Add Tado climate", "juergen-w", "new-integration", "integration: tado"},
-        {10004, "Add Ring doorbell", "ringfan", "new-platform", "integration: binary_sensor.ring"}};
-    int hour = 4;
-    for (Object[] pull : pulls) {
-      int number = (Integer) pull[0];
-      String commit = project.commitAs("dev", pull[1] + " (#" + number + ")", Map.of("homeassistant/new_"
-          + number + ".py", "NEW = True\n"), pull[2] + " Dev", pull[2] + "@example.com");
-      seeding.pull((String) pull[1]).number(number).by((String) pull[2]).from("add-" + number).into("dev")
-          .milestone("0.57").labels((String) pull[3], (String) pull[4]).mergedAs(commit, T0.plusSeconds(3600L
-              * hour++));
-    }
+    seeding.labels(labels);
+    String commit = project.commitAs("dev", title + " (#" + number + ")", Map.of("homeassistant/new_" + number
+        + ".py", "NEW = True\n"), login + " Dev", login + "@example.com");
+    seeding.pull(title).number(number).by(login).from("add-" + number).into("dev").milestone("0.57")
+        .labels(labels).mergedAs(commit, T0.plusSeconds(number));
     project.fetchClone();
     return this;
   }

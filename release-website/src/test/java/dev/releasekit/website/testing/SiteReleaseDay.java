@@ -49,6 +49,11 @@ public final class SiteReleaseDay {
     return new SiteReleaseDay(both);
   }
 
+  /** Core's scenario, to add pull requests to the milestone. */
+  public dev.releasekit.testing.ReleaseDayScenario scenario() {
+    return both.scenario();
+  }
+
   public GitFixture core() {
     return both.core();
   }
