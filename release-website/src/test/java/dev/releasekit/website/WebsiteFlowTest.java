@@ -1,0 +1,132 @@
+package dev.releasekit.website;
+
+import static dev.releasekit.website.testing.SiteReleaseDay.POST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.releasekit.Conventions;
+import dev.releasekit.Outcome;
+import dev.releasekit.Plan;
+import dev.releasekit.Release;
+import dev.releasekit.ReleaseListener;
+import dev.releasekit.Report;
+import dev.releasekit.StepResult;
+import dev.releasekit.testing.GitFixture;
+import dev.releasekit.website.testing.SiteReleaseDay;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Home Assistant's release day as one release of core and the website, on local origins and LocalHosting: every
+ * website step, the merges on the site, the site going live only after core is published; its plan, its re-run,
+ * and a failure after every step.
+ */
+class WebsiteFlowTest {
+  @TempDir
+  Path temp;
+
+  @Test
+  void releaseDayOfCoreAndTheSiteRunsEveryWebsiteStepThenARerunWritesNothing() {
+    SiteReleaseDay day = SiteReleaseDay.prepare(temp);
+
+    Report report = day.releaseDay().run();
+
+    assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(Outcome.DONE, Outcome.ALREADY_DONE);
+    GitFixture site = day.website();
+    assertThat(site.file("current", POST)).contains("title: \"0.57: Translations, Hacktoberfest, Timers\"",
+        "Add Tado climate");
+    assertThat(site.file("current", "source/_integrations/tado.markdown")).contains("ha_release: '0.57'");
+    assertThat(site.file("current", "_config.yml")).contains("current_minor_version: 57\ncurrent_patch_version: 0\n"
+        + "date_released: 2017-11-04\n");
+    assertThat(site.hosting().findPullRequest("release-0-57", "current").orElseThrow().isMerged()).isTrue();
+    assertThat(site.commit("current").getParentCount()).as("merged with a merge commit, never squashed")
+        .isEqualTo(2);
+    assertThat(site.isAncestor("current", "next")).isTrue();
+    assertThat(day.core().hosting().releaseByTag("0.57")).isPresent();
+    String after = day.fingerprint();
+
+    Report again = day.releaseDay().run();
+
+    assertThat(again.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
+    assertThat(day.fingerprint()).isEqualTo(after);
+  }
+
+  @Test
+  void thePlanRehearsesEveryWebsiteStepAndLeavesBothOriginsAndHostingsAsTheyWere() {
+    SiteReleaseDay day = SiteReleaseDay.prepare(temp);
+    String before = day.fingerprint();
+
+    Plan plan = day.releaseDay().plan();
+
+    assertThat(plan.steps()).extracting(StepResult::outcome).doesNotContain(Outcome.BLOCKED);
+    assertThat(plan.steps("website")).extracting(StepResult::description).contains(
+        "website: write the blog post from the release notes",
+        "website: write documentation stubs for new integrations in source/_integrations",
+        "website: set the release keys in _config.yml");
+    assertThat(plan.steps("website")).filteredOn(s -> s.description().contains("stubs")).singleElement()
+        .satisfies(s -> assertThat(s.output()).contains("tado.markdown"));
+    assertThat(day.fingerprint()).isEqualTo(before);
+  }
+
+  @Test
+  void theSitesPullRequestWaitsForCoresPublishedRelease() {
+    SiteReleaseDay day = SiteReleaseDay.prepare(temp);
+    Release withoutPublishing = day.coreNotesThen(Website.blogPost(SiteReleaseDay.POST_057))
+        .mergeForward("current", "release-0-57").after("core", dev.releasekit.ResultKey.PUBLISHED_RELEASE).mergePr();
+    String before = day.fingerprint();
+
+    Plan plan = withoutPublishing.plan();
+
+    assertThat(plan.isBlocked()).isTrue();
+    assertThat(plan.firstBlocked().orElseThrow().description()).contains("published-release");
+    assertThatThrownBy(withoutPublishing::run).hasMessageContaining("published-release");
+    assertThat(day.fingerprint()).isEqualTo(before);
+  }
+
+  @Test
+  void theSitesConventionsAreFoundFromItsShapeWhenNoneAreGiven() {
+    GitFixture site = GitFixture.homeAssistantWebsite(temp);
+
+    Plan plan = Release.of("0.57").in(site.workTree()).hostedOn(site.hosting())
+        .mergeForward("current", "next").cutBranch().openPr().plan();
+
+    assertThat(plan.toString()).contains("Home Assistant's website", "found _config.yml and source/_posts on current");
+    assertThat(plan.steps()).extracting(StepResult::description).containsExactly("merge current into next",
+        "cut release-0-57 from next", "open pull request release-0-57 -> current titled \"0.57\"");
+  }
+
+  static List<Integer> everyStep() {
+    return IntStream.rangeClosed(1, 15).boxed().toList();
+  }
+
+  @ParameterizedTest(name = "failure after step {0}")
+  @MethodSource("everyStep")
+  void aFailureAfterAnyStepThenARerunEndsAsAnUninterruptedRun(int failAfter) {
+    SiteReleaseDay reference = SiteReleaseDay.prepare(temp.resolve("reference"));
+    reference.releaseDay().run();
+    SiteReleaseDay day = SiteReleaseDay.prepare(temp.resolve("interrupted"));
+    assertThat(day.releaseDay().steps()).as("the parameters cover every step").hasSize(everyStep().size());
+    Release dying = day.releaseDay().listener(new ReleaseListener() {
+      @Override
+      public void stepFinished(int index, StepResult result) {
+        if (index == failAfter) {
+          throw new IllegalStateException("injected failure after step " + index);
+        }
+      }
+    });
+    assertThatThrownBy(dying::run).hasMessageContaining("injected");
+
+    Report rerun = day.releaseDay().run();
+
+    assertThat(rerun.steps().subList(0, failAfter)).extracting(StepResult::outcome)
+        .containsOnly(Outcome.ALREADY_DONE);
+    assertThat(day.contentState()).isEqualTo(reference.contentState());
+    assertThat(day.website().file("current", POST)).isEqualTo(reference.website().file("current", POST));
+    assertThat(day.releaseDay().plan().isNoOp()).isTrue();
+  }
+}
