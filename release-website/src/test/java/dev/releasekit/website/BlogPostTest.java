@@ -13,7 +13,12 @@ import dev.releasekit.Release;
 import dev.releasekit.Report;
 import dev.releasekit.ResultKey;
 import dev.releasekit.notes.Variant;
+import dev.releasekit.Conventions;
+import dev.releasekit.testing.BugfixScenario;
+import dev.releasekit.testing.GitFixture;
+import dev.releasekit.website.internal.Site;
 import dev.releasekit.website.testing.SiteReleaseDay;
+import java.time.LocalDate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +190,35 @@ class BlogPostTest {
     assertThatThrownBy(release::run).isInstanceOf(PreconditionException.class)
         .hasMessageContaining("Put releaseNotes() on the core repository before this step");
     assertThat(List.of(day.website().file("release-0-57", POST) == null)).containsExactly(true);
+  }
+
+  @Test
+  void aPatchReleasesNotesGoIntoTheMinorsPostOnCurrentAndItsAnchorIsTheOneTheConfigLinks() {
+    GitFixture core = BugfixScenario.withZwaveFix(GitFixture.homeAssistant(temp.resolve("core")));
+    GitFixture site = GitFixture.homeAssistantWebsite(temp.resolve("site"));
+    String post = "source/_posts/2017-10-21-release-56.markdown";
+    String handWritten = site.file("current", post);
+    Release patch = Release.of("0.56.2").date(LocalDate.of(2017, 10, 25))
+        .repository("core", core.workTree()).hostedOn(core.hosting())
+            .cutBranch("master").cherryPickMilestone("0.56.2").bumpVersion().openPr().releaseNotes()
+        .repository("website", site.workTree()).hostedOn(site.hosting()).conventions(Conventions.homeAssistantWebsite())
+            .then(Website.blogPost(POST_057.toBuilder().title("0.56: Better Z-Wave").build()))
+            .then(Website.releaseKeys(ReleaseKeys.builder().patchNotes(ReleaseKeys.PatchNotes.ANCHOR).build()));
+
+    Report report = patch.run();
+
+    String text = site.file("current", post);
+    assertThat(text).startsWith(handWritten).contains("<!-- releasekit:notes 0.56.2 sha256:")
+        .contains("## Release 0.56.2 - October 25\n").contains("Fix zwave crash").doesNotContain("0.57");
+    assertThat(Site.slug("Release 0.56.2 - October 25")).isEqualTo("release-0562---october-25");
+    assertThat(site.file("current", "_config.yml")).contains("patch_version_notes: \"#release-0562---october-25\"");
+    assertThat(report.steps("website")).extracting(dev.releasekit.StepResult::outcome)
+        .containsExactly(Outcome.DONE, Outcome.ALREADY_DONE);
+    String after = site.fingerprint();
+
+    assertThat(patch.run().steps("website")).extracting(dev.releasekit.StepResult::outcome)
+        .containsOnly(Outcome.ALREADY_DONE);
+    assertThat(site.fingerprint()).isEqualTo(after);
   }
 
   private static String sha12(String text) {
