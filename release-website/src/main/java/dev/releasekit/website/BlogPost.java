@@ -82,6 +82,7 @@ public final class BlogPost implements Step {
   private final String folder;
   private final Optional<String> branch;
   private final Optional<String> notesFrom;
+  private final String siteUrl;
 
   private BlogPost(Builder b) {
     this.title = require(b.title, "title");
@@ -97,6 +98,7 @@ public final class BlogPost implements Step {
     this.folder = b.folder;
     this.branch = Optional.ofNullable(b.branch);
     this.notesFrom = Optional.ofNullable(b.notesFrom);
+    this.siteUrl = b.siteUrl;
     if (categories.isEmpty()) {
       throw new PreconditionException("A blog post needs at least one category; the site lists release posts"
           + " under Release-Notes: categories(\"Release-Notes\").");
@@ -130,6 +132,7 @@ public final class BlogPost implements Step {
     b.folder = folder;
     b.branch = branch.orElse(null);
     b.notesFrom = notesFrom.orElse(null);
+    b.siteUrl = siteUrl;
     return b;
   }
 
@@ -140,6 +143,34 @@ public final class BlogPost implements Step {
   /** The post's path for {@code version} on {@code date}: {@code source/_posts/2017-11-04-release-57.markdown}. */
   public String path(Version version, LocalDate date) {
     return folder + "/" + date + Site.postSuffix(version);
+  }
+
+  /**
+   * A step for after the site's pull request is merged: it finds the post on the live branch and sets
+   * {@link WebsiteResults#BLOG_POST_URL} to its address, Jekyll's permalink of the file name
+   * ({@code https://www.home-assistant.io/blog/2017/11/04/release-57/}), so an announcement can link it. It writes nothing; a post not live yet
+   * blocks, saying to put it after {@code mergePr()}.
+   */
+  public Step live() {
+    return new Step() {
+      @Override
+      public String description() {
+        return "find the blog post on the live site";
+      }
+
+      @Override
+      public StepResult apply(StepContext context) {
+        String live = context.conventions().mainBranch();
+        String tip = Site.tip(context, live, "the blog post");
+        Version version = context.version();
+        String name = existingPost(context.workspace(), tip, version).orElseThrow(() -> new PreconditionException(
+            "The " + Site.minorName(version) + " blog post is not on " + live + " yet, so it is not live. Put this"
+                + " step after the site's mergePr(), then run again.")).substring(folder.length() + 1);
+        String url = siteUrl + "/blog/" + name.substring(0, 10).replace('-', '/') + "/"
+            + name.substring(11, name.length() - ".markdown".length()) + "/";
+        return StepResult.alreadyDone("the post is live at " + url).with(WebsiteResults.BLOG_POST_URL, url);
+      }
+    };
   }
 
   @Override
@@ -309,8 +340,15 @@ public final class BlogPost implements Step {
     private String folder = "source/_posts";
     private String branch;
     private String notesFrom;
+    private String siteUrl = "https://www.home-assistant.io";
 
     private Builder() {
+    }
+
+    /** The live site's address, for {@link BlogPost#live()}: {@code https://www.home-assistant.io} by default. */
+    public Builder siteUrl(String url) {
+      this.siteUrl = Objects.requireNonNull(url, "url").replaceAll("/+$", "");
+      return this;
     }
 
     /** The title; it must contain the minor version, {@code "0.57: Translations, Hacktoberfest, Timers"}. */

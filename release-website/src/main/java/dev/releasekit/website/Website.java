@@ -19,7 +19,9 @@ import dev.releasekit.spi.Step;
  *         .mergeForward("current", "release-0-57")          // a merge commit: the pull request becomes mergeable
  *         .after("core", ResultKey.PUBLISHED_RELEASE)       // the site goes live only once core is published
  *         .mergePr()                                        // into current, never squashed
- *         .mergeForward("current", "next");
+ *         .mergeForward("current", "next")
+ *         .then(Website.blogPostLive(post))                 // WebsiteResults.BLOG_POST_URL, for the announcement
+ *         .then(slack.announce("Home Assistant {version}: {blog.url}"));
  * }</pre>
  *
  * <p>The preparation needs no step of this module: {@code mergeForward("current", "next").cutBranch().openPr()} on
@@ -32,6 +34,11 @@ public final class Website {
   /** The release's blog post; see {@link BlogPost}. */
   public static Step blogPost(BlogPost post) {
     return post;
+  }
+
+  /** After the site's pull request is merged: the post's address, for announcements; see {@link BlogPost#live()}. */
+  public static Step blogPostLive(BlogPost post) {
+    return post.live();
   }
 
   /** Documentation stubs for new integrations in {@code source/_integrations}; see {@link DocStubs}. */

@@ -13,8 +13,8 @@ import dev.releasekit.ResultKey;
  */
 public final class WebsiteResults {
   /**
-   * The public URL of the release's blog post, set by the website's blog-post step once the post is merged (and
-   * so live), whether it wrote the post or found it there. An announcement that links the post reads it from here.
+   * The public URL of the release's blog post, set by {@link Website#blogPostLive(BlogPost)} once the post is merged
+   * (and so live). An announcement that links the post reads it from here.
    */
   public static final ResultKey<String> BLOG_POST_URL = ResultKey.of("blog-post-url", String.class);
 

@@ -48,6 +48,8 @@ class WebsiteFlowTest {
         .isEqualTo(2);
     assertThat(site.isAncestor("current", "next")).isTrue();
     assertThat(day.core().hosting().releaseByTag("0.57")).isPresent();
+    assertThat(report.result(WebsiteResults.BLOG_POST_URL))
+        .contains("https://www.home-assistant.io/blog/2017/11/04/release-57/");
     String after = day.fingerprint();
 
     Report again = day.releaseDay().run();
@@ -101,7 +103,7 @@ class WebsiteFlowTest {
   }
 
   static List<Integer> everyStep() {
-    return IntStream.rangeClosed(1, 15).boxed().toList();
+    return IntStream.rangeClosed(1, 16).boxed().toList();
   }
 
   @ParameterizedTest(name = "failure after step {0}")

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The part of a file releasekit generated, between two HTML comments that Markdown keeps out of the page:
  *
  * <pre>{@code
- * <!-- releasekit:notes 0.57 sha256:3f2a9c0d1e4b begin: generated from the release notes; edit outside, or regenerate -->
+ * <!-- releasekit:notes 0.57 sha256:3f2a9c0d1e4b begin: generated from the release notes; ... -->
  * ...
  * <!-- releasekit:notes 0.57 end -->
  * }</pre>

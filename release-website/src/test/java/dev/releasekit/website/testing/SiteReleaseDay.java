@@ -99,6 +99,6 @@ public final class SiteReleaseDay {
         .repository("core").mergePr().publishRelease().closeMilestone().startNextDevelopment()
         .repository("website")
             .mergeForward("current", "release-0-57").after("core", ResultKey.PUBLISHED_RELEASE).mergePr()
-            .mergeForward("current", "next");
+            .mergeForward("current", "next").then(Website.blogPostLive(POST_057));
   }
 }
