@@ -13,7 +13,6 @@ import dev.releasekit.docker.HelmChart;
 import dev.releasekit.docker.Registry;
 import dev.releasekit.docker.testing.SampleImages;
 import dev.releasekit.docker.testing.RegistryFixture;
-import dev.releasekit.local.LocalHosting;
 import dev.releasekit.local.LocalProject;
 import dev.releasekit.spi.Announcement;
 import dev.releasekit.spi.Announcer;
@@ -22,6 +21,10 @@ import dev.releasekit.spi.Step;
 import dev.releasekit.testing.GitFixture;
 import dev.releasekit.testing.ReleaseDayScenario;
 import dev.releasekit.version.Version;
+import dev.releasekit.website.BlogPost;
+import dev.releasekit.website.DocStubs;
+import dev.releasekit.website.ReleaseKeys;
+import dev.releasekit.website.testing.SiteReleaseDay;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -88,7 +91,10 @@ class NothingEscapesAPlanTest {
 
   /** A hosting that reads through to the fixture's and records (and refuses) every other call. */
   private Hosting recorded(GitFixture fixture) {
-    LocalHosting real = fixture.hosting();
+    return recorded(fixture.hosting());
+  }
+
+  private Hosting recorded(Hosting real) {
     Set<String> reads = Set.of("name", "webUrl", "userUrl", "findPullRequest", "pullRequest", "pullRequests",
         "labels", "milestone", "openMilestones", "milestoneItems", "releaseByTag", "user", "toString",
         "hashCode", "equals");
@@ -160,7 +166,9 @@ class NothingEscapesAPlanTest {
     charts.hosting().createLabel("bump minor");
     registry.push("posthog/escape", SampleImages.image("escape", 1, false, "linux", "amd64"), "release-1.31.0");
     registry.push("posthog/escape", SampleImages.image("escape-old", 1, false, "linux", "amd64"), "latest-release");
-    fixtures.addAll(List.of(preparation, day.fixture(), dayAgain.fixture(), bugfix, postHog, charts));
+    SiteReleaseDay site = SiteReleaseDay.prepare(temp.resolve("site"));
+    fixtures.addAll(List.of(preparation, day.fixture(), dayAgain.fixture(), bugfix, postHog, charts, site.core(),
+        site.website()));
     List<String> before = fixtures.stream().map(GitFixture::fingerprint).toList();
 
     plan(on(preparation, Conventions.homeAssistant())
@@ -197,6 +205,8 @@ class NothingEscapesAPlanTest {
         "then");
     stepsPlanned.addAll(List.of(dev.releasekit.docker.AwaitTag.class, dev.releasekit.docker.Retag.class,
         HelmChart.class));
+    plan(site.hostedThrough(this::recorded).releaseDay(), "then");
+    stepsPlanned.addAll(List.of(BlogPost.class, DocStubs.class, ReleaseKeys.class));
 
     assertThat(fixtures.stream().map(GitFixture::fingerprint).toList()).as("every origin's refs and hosting store")
         .isEqualTo(before);

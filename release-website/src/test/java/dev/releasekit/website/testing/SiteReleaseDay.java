@@ -3,6 +3,7 @@ package dev.releasekit.website.testing;
 import dev.releasekit.Conventions;
 import dev.releasekit.Release;
 import dev.releasekit.ResultKey;
+import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Step;
 import dev.releasekit.testing.GitFixture;
 import dev.releasekit.testing.TwoRepositories;
@@ -11,6 +12,8 @@ import dev.releasekit.website.Website;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Home Assistant's core and website on release day of 0.57, prepared by the two-repository preparation, with four
@@ -20,6 +23,7 @@ import java.time.LocalTime;
  * SiteReleaseDay day = SiteReleaseDay.prepare(temp);
  * day.coreNotesThen(Website.docStubs()).run();
  * day.website().file("release-0-57", "source/_integrations/tado.markdown");
+ * day.hostedThrough(recorder::wrap).releaseDay().plan();   // both hostings seen through a wrapper
  * }</pre>
  */
 public final class SiteReleaseDay {
@@ -38,15 +42,25 @@ public final class SiteReleaseDay {
       .build();
 
   private final TwoRepositories both;
+  private final UnaryOperator<Hosting> hostings;
 
-  private SiteReleaseDay(TwoRepositories both) {
+  private SiteReleaseDay(TwoRepositories both, UnaryOperator<Hosting> hostings) {
     this.both = both;
+    this.hostings = hostings;
   }
 
   public static SiteReleaseDay prepare(Path temp) {
     TwoRepositories both = TwoRepositories.onReleaseDay(temp);
     both.scenario().withNewIntegrations();
-    return new SiteReleaseDay(both);
+    return new SiteReleaseDay(both, UnaryOperator.identity());
+  }
+
+  /**
+   * The same repositories, with each release's hostings passed through {@code wrap} (a recorder that refuses
+   * writes, for instance); the fixtures' own hostings stay what tests seed and inspect.
+   */
+  public SiteReleaseDay hostedThrough(UnaryOperator<Hosting> wrap) {
+    return new SiteReleaseDay(both, Objects.requireNonNull(wrap, "wrap"));
   }
 
   /** Core's scenario, to add pull requests to the milestone. */
@@ -74,13 +88,13 @@ public final class SiteReleaseDay {
 
   private Release core(Release release) {
     return release.date(DAY).repository("core", core().workTree())
-        .hostedOn(core().hosting().withWebUrls("https://github.com/home-assistant/home-assistant",
-            "https://github.com/"))
+        .hostedOn(hostings.apply(core().hosting().withWebUrls(
+            "https://github.com/home-assistant/home-assistant", "https://github.com/")))
         .onReleaseBranch().cherryPickMilestone("0.57").releaseNotes();
   }
 
   private Release site(Release release) {
-    return release.repository("website", website().workTree()).hostedOn(website().hosting())
+    return release.repository("website", website().workTree()).hostedOn(hostings.apply(website().hosting()))
         .conventions(Conventions.homeAssistantWebsite()).onReleaseBranch();
   }
 
