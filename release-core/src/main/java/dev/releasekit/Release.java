@@ -556,6 +556,16 @@ public final class Release {
   }
 
   /**
+   * Merges PostHog's sync pull request ({@link #syncBranch()}) into main with a merge commit. Merging it is what
+   * tells users an update is available (its {@code versions.json} entry reaches main), so put it after the gate on
+   * the release's images.
+   */
+  public Release mergeSyncPr() {
+    return plus(b -> b.add(new MergePullRequestStep(b.conventions.syncBranch(b.version), b.conventions.mainBranch(),
+        ResultKey.SYNC_PR, "syncBranch()")));
+  }
+
+  /**
    * Runs a command in the work tree, such as {@code script/release}, with {@code RELEASEKIT_VERSION},
    * {@code RELEASEKIT_TAG} and {@code RELEASEKIT_BRANCH} set. Its output goes into the report; a non-zero exit
    * fails the step. Plans record it without running it. It reads the work tree, so uncommitted changes there block

@@ -11,14 +11,27 @@ import dev.releasekit.spi.PullRequest;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
 
-/** Merges the release pull request with a merge commit (never a squash), unless it is merged already. */
+/**
+ * Merges a pull request with a merge commit (never a squash), unless it is merged already: the release pull request,
+ * or PostHog's sync pull request, whose merge is what tells users an update is available.
+ */
 public final class MergePullRequestStep implements Step {
   private final String head;
   private final String base;
+  private final ResultKey<PullRequest> key;
+  private final String opener;
 
+  /** The release pull request, opened by {@code openPr()}. */
   public MergePullRequestStep(String head, String base) {
+    this(head, base, ResultKey.RELEASE_PR, "openPr()");
+  }
+
+  /** The pull request from {@code head}, published as {@code key}; {@code opener} is the verb that opens it. */
+  public MergePullRequestStep(String head, String base, ResultKey<PullRequest> key, String opener) {
     this.head = head;
     this.base = base;
+    this.key = key;
+    this.opener = opener;
   }
 
   @Override
@@ -30,10 +43,10 @@ public final class MergePullRequestStep implements Step {
   public StepResult apply(StepContext context) {
     Hosting hosting = context.hosting();
     PullRequest pr = hosting.findPullRequest(head, base).orElseThrow(() -> new PreconditionException(
-        "There is no pull request from " + head + " to " + base + " to merge. Open it first (openPr())."));
+        "There is no pull request from " + head + " to " + base + " to merge. Open it first (" + opener + ")."));
     if (pr.isMerged()) {
       return StepResult.alreadyDone("#" + pr.number() + " is merged (" + pr.mergeCommitSha().map(s -> s.substring(0,
-          7)).orElse("?") + ")").with(ResultKey.RELEASE_PR, pr);
+          7)).orElse("?") + ")").with(key, pr);
     }
     if (pr.state() == PullRequest.State.CLOSED) {
       throw new ConflictException("#" + pr.number() + " was closed without merging. Reopen it (" + pr.url()
@@ -49,6 +62,6 @@ public final class MergePullRequestStep implements Step {
       throw new StepFailedException(description(), "#" + pr.number() + " does not show as merged into " + base);
     }
     return StepResult.done("#" + pr.number() + " merged as " + dev.releasekit.git.CommitId.of(
-        merged.mergeCommitSha().orElse(baseTip)).abbreviated()).with(ResultKey.RELEASE_PR, merged);
+        merged.mergeCommitSha().orElse(baseTip)).abbreviated()).with(key, merged);
   }
 }
