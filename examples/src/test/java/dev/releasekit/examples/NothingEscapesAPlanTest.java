@@ -24,6 +24,8 @@ import dev.releasekit.version.Version;
 import dev.releasekit.website.BlogPost;
 import dev.releasekit.website.DocStubs;
 import dev.releasekit.website.ReleaseKeys;
+import dev.releasekit.website.VersionsEntry;
+import dev.releasekit.website.Website;
 import dev.releasekit.website.testing.SiteReleaseDay;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -191,8 +193,9 @@ class NothingEscapesAPlanTest {
         "cutBranch", "bumpVersion");
     plan(Release.of("1.31.0").conventions(Conventions.postHog()).in(postHog.workTree())
         .hostedOn(recorded(postHog)).cutBranch().commitLog().commitLog("1.30.0", "master").changelog()
-        .changelog("- Faster\n").syncBranch(),
-        "commitLog", "changelog", "syncBranch");
+        .changelog("- Faster\n").syncBranch().then(Website.versionsEntry()).mergeSyncPr(),
+        "commitLog", "changelog", "syncBranch", "then", "mergeSyncPr");
+    stepsPlanned.add(VersionsEntry.class);
     Registry neverWired = recordedRegistry();
     String image = registry.ref("posthog/escape:release-1.31.0");
     plan(Release.of("1.31.0").conventions(Conventions.postHog()).in(charts.workTree())

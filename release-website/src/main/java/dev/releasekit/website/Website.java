@@ -26,6 +26,16 @@ import dev.releasekit.spi.Step;
  *
  * <p>The preparation needs no step of this module: {@code mergeForward("current", "next").cutBranch().openPr()} on
  * the site does it, with the site's conventions.
+ *
+ * <p>PostHog's update feed is {@link #versionsEntry()}, on the sync pull request, merged once the images exist:
+ *
+ * <pre>{@code
+ * Release.of("1.31.0").conventions(Conventions.postHog()).onReleaseBranch().tag().syncBranch()
+ *     .then(Website.versionsEntry())
+ *     .then(hub.awaitTag("posthog/posthog:release-1.31.0", Duration.ofHours(2)))
+ *     .then(hub.awaitTag("posthog/posthog:latest-release", Duration.ofHours(2)))
+ *     .mergeSyncPr();
+ * }</pre>
  */
 public final class Website {
   private Website() {
@@ -57,5 +67,14 @@ public final class Website {
 
   public static Step releaseKeys(ReleaseKeys keys) {
     return keys;
+  }
+
+  /** PostHog's {@code versions.json} entry for the release, on the sync branch; see {@link VersionsEntry}. */
+  public static Step versionsEntry() {
+    return VersionsEntry.postHog();
+  }
+
+  public static Step versionsEntry(VersionsEntry entry) {
+    return entry;
   }
 }
