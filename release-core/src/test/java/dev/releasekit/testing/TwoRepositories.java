@@ -8,6 +8,7 @@ import dev.releasekit.StepResult;
 import dev.releasekit.git.Workspace;
 import dev.releasekit.notes.ReleaseNotes;
 import dev.releasekit.notes.Variant;
+import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
 import java.nio.charset.StandardCharsets;
@@ -65,10 +66,20 @@ public final class TwoRepositories {
   }
 
   public static Release preparation(GitFixture core, GitFixture website) {
+    return preparation(core, core.hosting(), website, website.hosting());
+  }
+
+  /**
+   * The preparation of both on the given hostings (release-github's stub, say): core's merge forward, release
+   * branch, version bump and pull request; the site's {@code current} into {@code next}, {@code release-0-57} cut
+   * from {@code next}, and its pull request into {@code current} titled with the release number.
+   */
+  public static Release preparation(GitFixture core, Hosting coreHosting, GitFixture website,
+      Hosting websiteHosting) {
     return Release.of("0.57")
-        .repository("core", core.workTree()).hostedOn(core.hosting())
+        .repository("core", core.workTree()).hostedOn(coreHosting)
             .mergeForward("master", "dev").cutBranch().bumpVersion().openPr()
-        .repository("website", website.workTree()).hostedOn(website.hosting()).conventions(SITE)
+        .repository("website", website.workTree()).hostedOn(websiteHosting).conventions(SITE)
             .mergeForward("current", "next").cutBranch().openPr();
   }
 

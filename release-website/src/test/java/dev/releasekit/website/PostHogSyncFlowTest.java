@@ -8,7 +8,6 @@ import dev.releasekit.Outcome;
 import dev.releasekit.Plan;
 import dev.releasekit.PreconditionException;
 import dev.releasekit.Release;
-import dev.releasekit.ReleaseListener;
 import dev.releasekit.Report;
 import dev.releasekit.ResultKey;
 import dev.releasekit.StepResult;
@@ -18,6 +17,7 @@ import dev.releasekit.docker.testing.SampleImages;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.testing.FakeTime;
 import dev.releasekit.testing.GitFixture;
+import dev.releasekit.website.testing.FailAfter;
 import dev.releasekit.website.testing.PostHogVersions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,15 +164,7 @@ class PostHogSyncFlowTest {
     GitFixture app = PostHogVersions.app(temp, PostHogVersions.EXPANDED);
     FakeTime time = FakeTime.at("2021-12-16T10:00:00Z");
     assertThat(launch(app, BUILT, time).steps()).as("the parameters cover every step").hasSize(everyStep().size());
-    Release dying = launch(app, BUILT, time).listener(new ReleaseListener() {
-      @Override
-      public void stepFinished(int index, StepResult result) {
-        if (index == failAfter) {
-          throw new IllegalStateException("injected failure after step " + index);
-        }
-      }
-    });
-    assertThatThrownBy(dying::run).hasMessageContaining("injected");
+    assertThatThrownBy(FailAfter.step(failAfter, launch(app, BUILT, time))::run).hasMessageContaining("injected");
 
     Report rerun = launch(app, BUILT, time).run();
 

@@ -7,24 +7,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.releasekit.Conventions;
 import dev.releasekit.Outcome;
 import dev.releasekit.Plan;
+import dev.releasekit.PreconditionException;
 import dev.releasekit.Release;
-import dev.releasekit.ReleaseListener;
 import dev.releasekit.Report;
 import dev.releasekit.StepResult;
+import dev.releasekit.local.LocalProject;
 import dev.releasekit.testing.GitFixture;
+import dev.releasekit.testing.HomeAssistantFiles;
+import dev.releasekit.website.testing.FailAfter;
+import dev.releasekit.website.testing.SitePreparation;
 import dev.releasekit.website.testing.SiteReleaseDay;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Home Assistant's release day as one release of core and the website, on local origins and LocalHosting: every
- * website step, the merges on the site, the site going live only after core is published; its plan, its re-run,
- * and a failure after every step.
+ * Home Assistant's preparation and release day, each as one release of core and the website, on local origins and
+ * LocalHosting: the site's merge, branch and pull request; every website step, the merges on the site, the site
+ * going live only after core is published; their plans, their re-runs, and a failure after every step.
  */
 class WebsiteFlowTest {
   @TempDir
@@ -91,6 +97,67 @@ class WebsiteFlowTest {
   }
 
   @Test
+  void thePreparationMergesCurrentIntoNextCutsTheSitesBranchAndOpensItsPullRequestThenARerunWritesNothing() {
+    SitePreparation both = SitePreparation.on(temp, SitePreparation.LOCAL);
+    GitFixture site = both.site();
+    String liveFix = site.commit("current").name();
+    String before = both.fingerprint();
+
+    Plan plan = both.preparation().plan();
+
+    assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
+    assertThat(both.fingerprint()).as("the plan wrote nothing").isEqualTo(before);
+
+    Report report = both.preparation().run();
+
+    assertThat(report.steps()).extracting(StepResult::outcome).containsOnly(Outcome.DONE);
+    assertThat(site.commit("next").getParentCount()).as("current merged into next with a merge commit")
+        .isEqualTo(2);
+    assertThat(site.isAncestor(liveFix, "next")).isTrue();
+    assertThat(site.commit("release-0-57").name()).isEqualTo(site.commit("next").name());
+    assertThat(site.hosting().findPullRequest("release-0-57", "current").orElseThrow().title()).isEqualTo("0.57");
+    String after = both.fingerprint();
+
+    Report again = both.preparation().run();
+
+    assertThat(again.steps()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_DONE);
+    assertThat(both.fingerprint()).isEqualTo(after);
+  }
+
+  @ParameterizedTest(name = "preparation: failure after step {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
+  void aFailureAfterAnyPreparationStepThenARerunEndsAsAnUninterruptedPreparation(int failAfter) {
+    SitePreparation reference = SitePreparation.on(temp.resolve("reference"), SitePreparation.LOCAL);
+    reference.preparation().run();
+    SitePreparation both = SitePreparation.on(temp.resolve("interrupted"), SitePreparation.LOCAL);
+    assertThat(both.preparation().steps()).as("the parameters cover every step").hasSize(7);
+    assertThatThrownBy(FailAfter.step(failAfter, both.preparation())::run).hasMessageContaining("injected");
+
+    Report rerun = both.preparation().run();
+
+    assertThat(rerun.steps().subList(0, failAfter)).extracting(StepResult::outcome)
+        .containsOnly(Outcome.ALREADY_DONE);
+    assertThat(both.contentState()).isEqualTo(reference.contentState());
+    assertThat(both.site().hosting().findPullRequest("release-0-57", "current")).isPresent();
+    assertThat(both.preparation().plan().isNoOp()).isTrue();
+  }
+
+  @Test
+  void aSiteRepositoryWithoutCurrentIsRefusedBeforeThePreparationWritesAnything() {
+    GitFixture site = GitFixture.of(LocalProject.create(temp, "home-assistant.io", "master", Map.of("_config.yml",
+        HomeAssistantFiles.siteConfig(56, 2, "2017-10-25", ""))));
+    site.project().branch("next", "master");
+    site.project().fetchClone();
+    String before = site.fingerprint();
+    Release preparation = Release.of("0.57").in(site.workTree()).hostedOn(site.hosting())
+        .conventions(Conventions.homeAssistantWebsite()).mergeForward("current", "next").cutBranch().openPr();
+
+    assertThatThrownBy(preparation::run).isInstanceOf(PreconditionException.class).hasMessageContaining("current");
+    assertThatThrownBy(preparation::plan).isInstanceOf(PreconditionException.class);
+    assertThat(site.fingerprint()).isEqualTo(before);
+  }
+
+  @Test
   void theSitesConventionsAreFoundFromItsShapeWhenNoneAreGiven() {
     GitFixture site = GitFixture.homeAssistantWebsite(temp);
 
@@ -113,15 +180,7 @@ class WebsiteFlowTest {
     reference.releaseDay().run();
     SiteReleaseDay day = SiteReleaseDay.prepare(temp.resolve("interrupted"));
     assertThat(day.releaseDay().steps()).as("the parameters cover every step").hasSize(everyStep().size());
-    Release dying = day.releaseDay().listener(new ReleaseListener() {
-      @Override
-      public void stepFinished(int index, StepResult result) {
-        if (index == failAfter) {
-          throw new IllegalStateException("injected failure after step " + index);
-        }
-      }
-    });
-    assertThatThrownBy(dying::run).hasMessageContaining("injected");
+    assertThatThrownBy(FailAfter.step(failAfter, day.releaseDay())::run).hasMessageContaining("injected");
 
     Report rerun = day.releaseDay().run();
 

@@ -6,6 +6,8 @@ import dev.releasekit.ResultKey;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Step;
 import dev.releasekit.testing.GitFixture;
+import dev.releasekit.testing.ReleaseDayScenario;
+import dev.releasekit.testing.Seeding;
 import dev.releasekit.testing.TwoRepositories;
 import dev.releasekit.website.BlogPost;
 import dev.releasekit.website.Website;
@@ -41,18 +43,52 @@ public final class SiteReleaseDay {
       .highlights(HIGHLIGHTS)
       .build();
 
-  private final TwoRepositories both;
+  private final ReleaseDayScenario scenario;
+  private final GitFixture website;
+  private final Hosting coreHosting;
+  private final Hosting websiteHosting;
   private final UnaryOperator<Hosting> hostings;
 
-  private SiteReleaseDay(TwoRepositories both, UnaryOperator<Hosting> hostings) {
-    this.both = both;
+  private SiteReleaseDay(ReleaseDayScenario scenario, GitFixture website, Hosting coreHosting,
+      Hosting websiteHosting, UnaryOperator<Hosting> hostings) {
+    this.scenario = scenario;
+    this.website = website;
+    this.coreHosting = coreHosting;
+    this.websiteHosting = websiteHosting;
     this.hostings = hostings;
   }
 
+  /** Where a repository of the release is hosted, and how other people's work is seeded there. */
+  public record Hosted(Hosting hosting, Seeding seeding) {
+  }
+
+  /** Hosts each repository's origin: {@code name} is {@code core} or {@code website}. */
+  @FunctionalInterface
+  public interface Hosts {
+    Hosted host(String name, GitFixture fixture);
+  }
+
+  /**
+   * Both on LocalHosting. Core's gets fixed web addresses, so that notes (and the post made from them) are the same
+   * bytes whatever folder the test runs in.
+   */
   public static SiteReleaseDay prepare(Path temp) {
-    TwoRepositories both = TwoRepositories.onReleaseDay(temp);
-    both.scenario().withNewIntegrations();
-    return new SiteReleaseDay(both, UnaryOperator.identity());
+    return prepare(temp, (name, fixture) -> new Hosted(name.equals("core") ? fixture.hosting().withWebUrls(
+        "https://github.com/home-assistant/home-assistant", "https://github.com/") : fixture.hosting(),
+        Seeding.of(fixture.hosting())));
+  }
+
+  /** Both on the hostings {@code hosts} gives, such as release-github's stub sharing each fixture's origin. */
+  public static SiteReleaseDay prepare(Path temp, Hosts hosts) {
+    GitFixture core = GitFixture.homeAssistant(temp.resolve("core"));
+    Hosted coreHost = hosts.host("core", core);
+    ReleaseDayScenario scenario = ReleaseDayScenario.on(core, coreHost.hosting(), coreHost.seeding())
+        .deferUnmerged();
+    GitFixture website = GitFixture.homeAssistantWebsite(temp.resolve("site"));
+    Hosting websiteHosting = hosts.host("website", website).hosting();
+    TwoRepositories.preparation(core, coreHost.hosting(), website, websiteHosting).run();
+    scenario.withNewIntegrations();
+    return new SiteReleaseDay(scenario, website, coreHost.hosting(), websiteHosting, UnaryOperator.identity());
   }
 
   /**
@@ -60,41 +96,39 @@ public final class SiteReleaseDay {
    * writes, for instance); the fixtures' own hostings stay what tests seed and inspect.
    */
   public SiteReleaseDay hostedThrough(UnaryOperator<Hosting> wrap) {
-    return new SiteReleaseDay(both, Objects.requireNonNull(wrap, "wrap"));
+    return new SiteReleaseDay(scenario, website, coreHosting, websiteHosting, Objects.requireNonNull(wrap, "wrap"));
   }
 
   /** Core's scenario, to add pull requests to the milestone. */
-  public dev.releasekit.testing.ReleaseDayScenario scenario() {
-    return both.scenario();
+  public ReleaseDayScenario scenario() {
+    return scenario;
   }
 
   public GitFixture core() {
-    return both.core();
+    return scenario.fixture();
   }
 
   public GitFixture website() {
-    return both.website();
+    return website;
   }
 
-  /** Both origins' refs and hostings, hashed: what a plan and a no-op re-run leave identical. */
+  /** Both origins' refs and LocalHosting stores, hashed: what a plan and a no-op re-run leave identical. */
   public String fingerprint() {
-    return both.fingerprint();
+    return core().fingerprint() + "|" + website.fingerprint();
   }
 
   /** What both origins hold, independent of commit timestamps. */
   public String contentState() {
-    return both.contentState();
+    return core().contentState() + "|" + website.contentState();
   }
 
   private Release core(Release release) {
-    return release.date(DAY).repository("core", core().workTree())
-        .hostedOn(hostings.apply(core().hosting().withWebUrls(
-            "https://github.com/home-assistant/home-assistant", "https://github.com/")))
+    return release.date(DAY).repository("core", core().workTree()).hostedOn(hostings.apply(coreHosting))
         .onReleaseBranch().cherryPickMilestone("0.57").releaseNotes();
   }
 
   private Release site(Release release) {
-    return release.repository("website", website().workTree()).hostedOn(hostings.apply(website().hosting()))
+    return release.repository("website", website().workTree()).hostedOn(hostings.apply(websiteHosting))
         .conventions(Conventions.homeAssistantWebsite()).onReleaseBranch();
   }
 
