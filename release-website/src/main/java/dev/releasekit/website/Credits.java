@@ -124,7 +124,8 @@ public final class Credits implements Step {
     String page = CreditsPage.render(data, version, context.date(), organisationName, context.hosting()::userUrl);
     String summary = data.people() + " people from " + data.repositories() + " public repositories of "
         + organisation + (data.unmappedEmails() == 0 ? "" : "; " + data.unmappedEmails() + " commit email"
-        + (data.unmappedEmails() == 1 ? "" : "s") + " map to no account and are left out");
+        + (data.unmappedEmails() == 1 ? " maps to no account and is" : "s map to no account and are")
+        + " left out");
     if (before.isPresent() && before.get().equals(page)) {
       return StepResult.alreadyDone(path + " on " + onto + " is up to date: " + summary);
     }
