@@ -822,11 +822,18 @@ public final class GitHubStub implements AutoCloseable {
       validationErrors.add(method + " " + path + ": no such route in the stub");
       return error(404, "Not Found");
     }
-    if (!repoPath.group(1).equalsIgnoreCase(owner) || !repoPath.group(2).equalsIgnoreCase(repo)) {
-      StubRepository other = repositories.get((decode(repoPath.group(1)) + "/" + decode(repoPath.group(2)))
-          .toLowerCase(Locale.ROOT));
-      return other == null ? error(404, "Not Found")
-          : otherRepository(method, uri, query, other, repoPath.group(3) == null ? "" : repoPath.group(3));
+    StubRepository seeded = repositories.get((decode(repoPath.group(1)) + "/" + decode(repoPath.group(2)))
+        .toLowerCase(Locale.ROOT));
+    boolean own = repoPath.group(1).equalsIgnoreCase(owner) && repoPath.group(2).equalsIgnoreCase(repo);
+    String seededRest = repoPath.group(3) == null ? "" : repoPath.group(3);
+    // The own repository seeded as one of the organisation's answers contributors and commits by author from the
+    // seed; everything else of it comes from the stub's state and git.
+    if (seeded != null && (!own || method.equals("GET") && (seededRest.equals("/contributors")
+        || seededRest.equals("/commits") && query.containsKey("author")))) {
+      return otherRepository(method, uri, query, seeded, seededRest);
+    }
+    if (!own) {
+      return error(404, "Not Found");
     }
     String rest = repoPath.group(3) == null ? "" : repoPath.group(3);
     if (!method.equals("GET") && !deniedWrites.isEmpty()) {
