@@ -90,7 +90,8 @@ class NothingEscapesAPlanTest {
   private Hosting recorded(GitFixture fixture) {
     LocalHosting real = fixture.hosting();
     Set<String> reads = Set.of("name", "webUrl", "userUrl", "findPullRequest", "pullRequest", "pullRequests",
-        "labels", "milestone", "openMilestones", "milestoneItems", "releaseByTag", "user", "toString",
+        "labels", "milestone", "openMilestones", "milestoneItems", "releaseByTag", "user", "publicRepositories",
+        "contributors", "loginOfEmail", "toString",
         "hashCode", "equals");
     return (Hosting) Proxy.newProxyInstance(Hosting.class.getClassLoader(), new Class<?>[] {Hosting.class},
         (proxy, method, args) -> {
@@ -161,6 +162,11 @@ class NothingEscapesAPlanTest {
     registry.push("posthog/escape", SampleImages.image("escape", 1, false, "linux", "amd64"), "release-1.31.0");
     registry.push("posthog/escape", SampleImages.image("escape-old", 1, false, "linux", "amd64"), "latest-release");
     fixtures.addAll(List.of(preparation, day.fixture(), dayAgain.fixture(), bugfix, postHog, charts));
+    GitFixture credits = GitFixture.homeAssistantWebsite(temp.resolve("credits"));
+    credits.project().branch("release-0-57", "next");
+    credits.project().fetchClone();
+    credits.hosting().seed().repository("home-assistant/home-assistant.io").contributor("balloob", 3).create();
+    fixtures.add(credits);
     List<String> before = fixtures.stream().map(GitFixture::fingerprint).toList();
 
     plan(on(preparation, Conventions.homeAssistant())
@@ -197,6 +203,8 @@ class NothingEscapesAPlanTest {
         "then");
     stepsPlanned.addAll(List.of(dev.releasekit.docker.AwaitTag.class, dev.releasekit.docker.Retag.class,
         HelmChart.class));
+    plan(on(credits, Conventions.homeAssistantWebsite()).then(dev.releasekit.website.Website.credits()), "then");
+    stepsPlanned.add(dev.releasekit.website.Credits.class);
 
     assertThat(fixtures.stream().map(GitFixture::fingerprint).toList()).as("every origin's refs and hosting store")
         .isEqualTo(before);
