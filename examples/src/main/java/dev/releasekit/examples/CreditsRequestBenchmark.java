@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,7 +176,7 @@ public final class CreditsRequestBenchmark {
   private static void answer(HttpExchange exchange, Map<String, List<Entry>> organisation,
       Map<String, AtomicInteger> served) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
-    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    Map<String, String> query = GitHubRequestBenchmark.query(exchange.getRequestURI().getRawQuery());
     served.computeIfAbsent(exchange.getRequestMethod(), m -> new AtomicInteger()).incrementAndGet();
     int perPage = Integer.parseInt(query.getOrDefault("per_page", "30"));
     int page = Integer.parseInt(query.getOrDefault("page", "1"));
@@ -247,18 +246,5 @@ public final class CreditsRequestBenchmark {
       exchange.getResponseHeaders().add("Link", "<" + link + ">; rel=\"next\"");
     }
     return "[" + String.join(",", items.subList(from, to)) + "]";
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return params;
   }
 }

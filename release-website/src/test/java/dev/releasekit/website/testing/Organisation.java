@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * An organisation's public repositories and their contributors, described once and seeded into either hosting:
@@ -20,7 +21,21 @@ import java.util.Map;
  * }</pre>
  */
 public final class Organisation {
-  private record Entry(String login, String name, String email, int commits) {}
+  private record Entry(String login, String name, String email, int commits) {
+    void into(BiConsumer<String, Integer> byLogin, Anonymous anonymous) {
+      if (login != null) {
+        byLogin.accept(login, commits);
+      } else {
+        anonymous.add(name, email, commits);
+      }
+    }
+  }
+
+  /** A seeding builder's {@code anonymous(name, email, commits)}. */
+  @FunctionalInterface
+  private interface Anonymous {
+    void add(String name, String email, int commits);
+  }
 
   private final String login;
   private final Map<String, String> names = new LinkedHashMap<>();
@@ -105,13 +120,7 @@ public final class Organisation {
       if (privateOnes.contains(repository)) {
         seed.privately();
       }
-      entries.forEach(e -> {
-        if (e.login() != null) {
-          seed.contributor(e.login(), e.commits());
-        } else {
-          seed.anonymous(e.name(), e.email(), e.commits());
-        }
-      });
+      entries.forEach(e -> e.into(seed::contributor, seed::anonymous));
       seed.create();
     });
     return this;
@@ -125,13 +134,7 @@ public final class Organisation {
       if (privateOnes.contains(repository)) {
         seed.privately();
       }
-      entries.forEach(e -> {
-        if (e.login() != null) {
-          seed.contributor(e.login(), e.commits());
-        } else {
-          seed.anonymous(e.name(), e.email(), e.commits());
-        }
-      });
+      entries.forEach(e -> e.into(seed::contributor, seed::anonymous));
       seed.create();
     });
     return this;
