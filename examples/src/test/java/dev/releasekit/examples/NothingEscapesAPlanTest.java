@@ -98,7 +98,8 @@ class NothingEscapesAPlanTest {
 
   private Hosting recorded(Hosting real) {
     Set<String> reads = Set.of("name", "webUrl", "userUrl", "findPullRequest", "pullRequest", "pullRequests",
-        "labels", "milestone", "openMilestones", "milestoneItems", "releaseByTag", "user", "toString",
+        "labels", "milestone", "openMilestones", "milestoneItems", "releaseByTag", "user", "publicRepositories",
+        "contributors", "loginOfEmail", "toString",
         "hashCode", "equals");
     return (Hosting) Proxy.newProxyInstance(Hosting.class.getClassLoader(), new Class<?>[] {Hosting.class},
         (proxy, method, args) -> {
@@ -171,6 +172,11 @@ class NothingEscapesAPlanTest {
     SiteReleaseDay site = SiteReleaseDay.prepare(temp.resolve("site"));
     fixtures.addAll(List.of(preparation, day.fixture(), dayAgain.fixture(), bugfix, postHog, charts, site.core(),
         site.website()));
+    GitFixture credits = GitFixture.homeAssistantWebsite(temp.resolve("credits"));
+    credits.project().branch("release-0-57", "next");
+    credits.project().fetchClone();
+    credits.hosting().seed().repository("home-assistant/home-assistant.io").contributor("balloob", 3).create();
+    fixtures.add(credits);
     List<String> before = fixtures.stream().map(GitFixture::fingerprint).toList();
 
     plan(on(preparation, Conventions.homeAssistant())
@@ -210,6 +216,8 @@ class NothingEscapesAPlanTest {
         HelmChart.class));
     plan(site.hostedThrough(this::recorded).releaseDay(), "then");
     stepsPlanned.addAll(List.of(BlogPost.class, DocStubs.class, ReleaseKeys.class));
+    plan(on(credits, Conventions.homeAssistantWebsite()).then(dev.releasekit.website.Website.credits()), "then");
+    stepsPlanned.add(dev.releasekit.website.Credits.class);
 
     assertThat(fixtures.stream().map(GitFixture::fingerprint).toList()).as("every origin's refs and hosting store")
         .isEqualTo(before);

@@ -1,6 +1,7 @@
 package dev.releasekit.internal;
 
 import dev.releasekit.PreconditionException;
+import dev.releasekit.spi.Contribution;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
@@ -131,6 +132,21 @@ public final class NoHosting implements Hosting {
 
   @Override
   public Optional<User> user(String login) {
+    throw unwired();
+  }
+
+  @Override
+  public List<String> publicRepositories(String organisation) {
+    throw unwired();
+  }
+
+  @Override
+  public List<Contribution> contributors(String repository) {
+    throw unwired();
+  }
+
+  @Override
+  public Optional<String> loginOfEmail(String repository, String email) {
     throw unwired();
   }
 

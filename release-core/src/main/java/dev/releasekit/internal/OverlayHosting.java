@@ -8,6 +8,7 @@ import dev.releasekit.ReleaseException;
 import dev.releasekit.git.internal.Identities;
 import dev.releasekit.git.internal.Merges;
 import dev.releasekit.git.internal.StaleLocks;
+import dev.releasekit.spi.Contribution;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
@@ -282,6 +283,21 @@ public final class OverlayHosting implements Hosting {
   @Override
   public Optional<User> user(String login) {
     return real.user(login);
+  }
+
+  @Override
+  public List<String> publicRepositories(String organisation) {
+    return real.publicRepositories(organisation);
+  }
+
+  @Override
+  public List<Contribution> contributors(String repository) {
+    return real.contributors(repository);
+  }
+
+  @Override
+  public Optional<String> loginOfEmail(String repository, String email) {
+    return real.loginOfEmail(repository, email);
   }
 
   private PullRequest overlaid(PullRequest pr) {

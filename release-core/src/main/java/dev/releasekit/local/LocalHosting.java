@@ -10,10 +10,13 @@ import dev.releasekit.git.internal.Merges;
 import dev.releasekit.git.internal.StaleLocks;
 import dev.releasekit.local.internal.Store;
 import dev.releasekit.local.internal.Store.Item;
+import dev.releasekit.local.internal.Store.ContributionData;
 import dev.releasekit.local.internal.Store.MilestoneData;
+import dev.releasekit.local.internal.Store.RepositoryData;
 import dev.releasekit.local.internal.Store.ReleaseData;
 import dev.releasekit.local.internal.Store.State;
 import dev.releasekit.local.internal.Store.UserData;
+import dev.releasekit.spi.Contribution;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
@@ -412,6 +415,38 @@ public final class LocalHosting implements Hosting {
         .map(u -> new User(u.login, Optional.ofNullable(u.name), userUrl(u.login))));
   }
 
+  // Organisations
+
+  @Override
+  public List<String> publicRepositories(String organisation) {
+    return store.read(state -> state.repositories.stream().filter(r -> !r.isPrivate)
+        .filter(r -> r.fullName.startsWith(organisation + "/")).map(r -> r.fullName).toList());
+  }
+
+  @Override
+  public List<Contribution> contributors(String repository) {
+    return store.read(state -> repository(state, repository).contributors.stream()
+        .map(c -> new Contribution(Optional.ofNullable(c.login), Optional.ofNullable(c.name),
+            Optional.ofNullable(c.email), c.commits))
+        .toList());
+  }
+
+  @Override
+  public Optional<String> loginOfEmail(String repository, String email) {
+    return store.read(state -> {
+      boolean committed = repository(state, repository).contributors.stream()
+          .anyMatch(c -> email.equalsIgnoreCase(c.email));
+      return committed ? state.users.stream().filter(u -> u.emails.stream().anyMatch(email::equalsIgnoreCase))
+          .map(u -> u.login).findFirst() : Optional.empty();
+    });
+  }
+
+  private static RepositoryData repository(State state, String fullName) {
+    return state.repositories.stream().filter(r -> r.fullName.equalsIgnoreCase(fullName)).findFirst()
+        .orElseThrow(() -> new PreconditionException("No repository " + fullName + " on this hosting. Seed it with"
+            + " hosting.seed().repository(\"" + fullName + "\"), or check the name (owner/name)."));
+  }
+
   // Seeding
 
   /**
@@ -481,11 +516,72 @@ public final class LocalHosting implements Hosting {
     /** Registers a user's display name. */
     public void user(String login, String name) {
       write(state -> {
+        List<String> emails = state.users.stream().filter(u -> u.login.equals(login)).findFirst()
+            .map(u -> u.emails).orElseGet(ArrayList::new);
         state.users.removeIf(u -> u.login.equals(login));
         UserData u = new UserData();
         u.login = login;
         u.name = name;
+        u.emails = emails;
         state.users.add(u);
+        return null;
+      });
+    }
+
+    /** Says that commits by {@code email} map to the account {@code login}, which must be registered. */
+    public void email(String login, String email) {
+      write(state -> {
+        UserData user = state.users.stream().filter(u -> u.login.equals(login)).findFirst()
+            .orElseThrow(() -> new PreconditionException("Register " + login + " with seed().user(...) first."));
+        if (!user.emails.contains(email)) {
+          user.emails.add(email);
+        }
+        return null;
+      });
+    }
+
+    /** Another repository of the owner ({@code owner/name}) with its contributors; finish with create(). */
+    public RepositorySeed repository(String fullName) {
+      return new RepositorySeed(fullName);
+    }
+  }
+
+  /** A repository being seeded, public unless {@link #privately()}; it replaces one of the same name. */
+  public final class RepositorySeed {
+    private final RepositoryData data = new RepositoryData();
+
+    private RepositorySeed(String fullName) {
+      data.fullName = Objects.requireNonNull(fullName, "fullName");
+    }
+
+    public RepositorySeed privately() {
+      data.isPrivate = true;
+      return this;
+    }
+
+    /** {@code commits} by the account {@code login}. */
+    public RepositorySeed contributor(String login, int commits) {
+      ContributionData c = new ContributionData();
+      c.login = Objects.requireNonNull(login, "login");
+      c.commits = commits;
+      data.contributors.add(c);
+      return this;
+    }
+
+    /** {@code commits} by an email no account claimed when they were counted. */
+    public RepositorySeed anonymous(String name, String email, int commits) {
+      ContributionData c = new ContributionData();
+      c.name = Objects.requireNonNull(name, "name");
+      c.email = Objects.requireNonNull(email, "email");
+      c.commits = commits;
+      data.contributors.add(c);
+      return this;
+    }
+
+    public void create() {
+      write(state -> {
+        state.repositories.removeIf(r -> r.fullName.equalsIgnoreCase(data.fullName));
+        state.repositories.add(data);
         return null;
       });
     }

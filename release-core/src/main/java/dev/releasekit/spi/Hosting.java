@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a repository is hosted: pull requests, labels, milestones, releases and users. {@code LocalHosting} is
- * the embedded, file-backed implementation; {@code release-github} provides GitHub.
+ * Where a repository is hosted: pull requests, labels, milestones, releases and users, and the public repositories
+ * and contributors of its organisation. {@code LocalHosting} is the embedded, file-backed implementation;
+ * {@code release-github} provides GitHub.
  *
  * <p>Implementations turn transport failures into {@link dev.releasekit.RemoteException} and a missing object
  * asked for by number into a {@link dev.releasekit.PreconditionException}. Look-ups that may find nothing return
@@ -101,4 +102,24 @@ public interface Hosting {
   // Users
 
   Optional<User> user(String login);
+
+  // Organisations: reads across the repositories of the hosting's owner, for credits pages
+
+  /**
+   * The public repositories of {@code organisation}, as {@code owner/name}, every page of them. Private ones are
+   * left out: what reads them is meant for public pages.
+   */
+  List<String> publicRepositories(String organisation);
+
+  /**
+   * Everyone who committed to {@code repository} ({@code owner/name}), anonymous contributors included, every page
+   * of them; empty for an empty repository.
+   */
+  List<Contribution> contributors(String repository);
+
+  /**
+   * The login of the account that commits by {@code email} in {@code repository} map to, read from one of those
+   * commits; empty when the email maps to no account or has no commit there.
+   */
+  Optional<String> loginOfEmail(String repository, String email);
 }

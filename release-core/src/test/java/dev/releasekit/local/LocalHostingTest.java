@@ -198,4 +198,26 @@ class LocalHostingTest {
     assertThat(GitFixture.hashOf(fixture.hosting().storeDirectory())).isEqualTo(before);
     assertThat(fixture.hosting().labels()).containsExactly("cherry-picked");
   }
+
+  @Test
+  void theOrganisationsPublicRepositoriesContributorsAndCommitEmailsReadAsSeeded() {
+    LocalHosting hosting = GitFixture.homeAssistantWebsite(temp).hosting();
+    hosting.seed().user("janedoe", "Jane Doe");
+    hosting.seed().email("janedoe", "jane@example.org");
+    hosting.seed().repository("home-assistant/core").contributor("balloob", 500)
+        .anonymous("Jane Doe", "JANE@example.org", 3).anonymous("Old Laptop", "root@localhost", 2).create();
+    hosting.seed().repository("home-assistant/secret").privately().contributor("secretdev", 1).create();
+    hosting.seed().repository("esphome/esphome").contributor("otto", 9).create();
+
+    assertThat(hosting.publicRepositories("home-assistant")).containsExactly("home-assistant/core");
+    assertThat(hosting.contributors("home-assistant/core")).containsExactly(
+        dev.releasekit.spi.Contribution.byLogin("balloob", 500),
+        dev.releasekit.spi.Contribution.anonymous("Jane Doe", "JANE@example.org", 3),
+        dev.releasekit.spi.Contribution.anonymous("Old Laptop", "root@localhost", 2));
+    assertThat(hosting.loginOfEmail("home-assistant/core", "jane@example.org")).contains("janedoe");
+    assertThat(hosting.loginOfEmail("home-assistant/core", "root@localhost")).isEmpty();
+    assertThat(hosting.loginOfEmail("esphome/esphome", "jane@example.org")).as("no commit there").isEmpty();
+    assertThatThrownBy(() -> hosting.contributors("home-assistant/gone")).isInstanceOf(PreconditionException.class)
+        .hasMessageContaining("No repository home-assistant/gone");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.releasekit.testing;
 
+import dev.releasekit.spi.Contribution;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
@@ -141,6 +142,21 @@ public class ForwardingHosting implements Hosting {
   @Override
   public Optional<User> user(String login) {
     return delegate.user(login);
+  }
+
+  @Override
+  public List<String> publicRepositories(String organisation) {
+    return delegate.publicRepositories(organisation);
+  }
+
+  @Override
+  public List<Contribution> contributors(String repository) {
+    return delegate.contributors(repository);
+  }
+
+  @Override
+  public Optional<String> loginOfEmail(String repository, String email) {
+    return delegate.loginOfEmail(repository, email);
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.releasekit.github.internal.Milestones;
 import dev.releasekit.github.internal.PullRequests;
 import dev.releasekit.github.internal.Releases;
 import dev.releasekit.github.internal.Users;
+import dev.releasekit.spi.Contribution;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
@@ -255,6 +256,24 @@ public final class GitHub implements Hosting {
   @Override
   public Optional<User> user(String login) {
     return resources.users().get(login);
+  }
+
+  /** {@code GET /orgs/{org}/repos?type=public}, 100 to a page. */
+  @Override
+  public List<String> publicRepositories(String organisation) {
+    return resources.contributors().publicRepositories(organisation);
+  }
+
+  /** {@code GET /repos/{owner}/{repo}/contributors?anon=1}, 100 to a page. */
+  @Override
+  public List<Contribution> contributors(String repository) {
+    return resources.contributors().of(repository);
+  }
+
+  /** {@code GET /repos/{owner}/{repo}/commits?author={email}&per_page=1}: one request. */
+  @Override
+  public Optional<String> loginOfEmail(String repository, String email) {
+    return resources.contributors().loginOf(repository, email);
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.releasekit.spi.Step;
  *         .then(Website.blogPost(post))
  *         .then(Website.docStubs())
  *         .then(Website.releaseKeys())
+ *         .then(Website.credits())                          // everyone who committed to the organisation
  *     .repository("core").mergePr().publishRelease()
  *     .repository("website")
  *         .mergeForward("current", "release-0-57")          // a merge commit: the pull request becomes mergeable
@@ -76,5 +77,14 @@ public final class Website {
 
   public static Step versionsEntry(VersionsEntry entry) {
     return entry;
+  }
+
+  /** The credits page, {@code source/developers/credits.markdown}, from the hosting; see {@link Credits}. */
+  public static Step credits() {
+    return Credits.homeAssistant();
+  }
+
+  public static Step credits(Credits credits) {
+    return credits;
   }
 }

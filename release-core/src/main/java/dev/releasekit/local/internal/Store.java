@@ -98,6 +98,7 @@ public final class Store {
     public List<String> labels = new ArrayList<>();
     public List<ReleaseData> releases = new ArrayList<>();
     public List<UserData> users = new ArrayList<>();
+    public List<RepositoryData> repositories = new ArrayList<>();
 
     State normalised() {
       items = items == null ? new ArrayList<>() : items;
@@ -105,6 +106,13 @@ public final class Store {
       labels = labels == null ? new ArrayList<>() : labels;
       releases = releases == null ? new ArrayList<>() : releases;
       users = users == null ? new ArrayList<>() : users;
+      repositories = repositories == null ? new ArrayList<>() : repositories;
+      for (UserData user : users) {
+        user.emails = user.emails == null ? new ArrayList<>() : user.emails;
+      }
+      for (RepositoryData repository : repositories) {
+        repository.contributors = repository.contributors == null ? new ArrayList<>() : repository.contributors;
+      }
       for (Item item : items) {
         item.labels = item.labels == null ? new ArrayList<>() : item.labels;
       }
@@ -145,5 +153,22 @@ public final class Store {
   public static final class UserData {
     public String login;
     public String name;
+    /** The commit emails that map to this account. */
+    public List<String> emails = new ArrayList<>();
+  }
+
+  /** Another repository of the same owner, with its contributors: what a credits page reads. */
+  public static final class RepositoryData {
+    public String fullName;
+    public boolean isPrivate;
+    public List<ContributionData> contributors = new ArrayList<>();
+  }
+
+  /** A contributor's commits to a repository; {@code login} is null for an anonymous one. */
+  public static final class ContributionData {
+    public String login;
+    public String name;
+    public String email;
+    public int commits;
   }
 }

@@ -1,9 +1,11 @@
 package dev.releasekit.github.internal;
 
+import dev.releasekit.ReleaseException;
 import dev.releasekit.RemoteException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -26,15 +28,29 @@ final class Paging {
    */
   static <T> List<T> all(Api api, HttpUrl first, String action, String permission, String object,
       BiFunction<ApiResponse, String, List<T>> items) {
+    return elsewhere(api, first, action, permission, response -> object == null ? Failures.repositoryMissing(api, response)
+        : Failures.missing(api, response, object, "Check the number."), (response, what) -> {
+          api.repositorySeen().set(true);
+          return items.apply(response, what);
+        });
+  }
+
+  /**
+   * A list outside this client's repository (an organisation's repositories, another repository's contributors):
+   * {@code notFound} says what a 404 means, and a success says nothing about this client's own repository.
+   */
+  static <T> List<T> elsewhere(Api api, HttpUrl first, String action, String permission,
+      Function<ApiResponse, ReleaseException> notFound, BiFunction<ApiResponse, String, List<T>> items) {
     List<T> all = new ArrayList<>();
     HttpUrl next = first;
     while (next != null) {
       ApiResponse response = api.get(next);
       if (response.status() == 404) {
-        throw object == null ? Failures.repositoryMissing(api, response)
-            : Failures.missing(api, response, object, "Check the number.");
+        throw notFound.apply(response);
       }
-      Failures.require(api, response, action, permission);
+      if (!response.isSuccess()) {
+        throw Failures.failure(api, response, action, permission);
+      }
       all.addAll(items.apply(response, action));
       next = nextPage(api, response);
     }

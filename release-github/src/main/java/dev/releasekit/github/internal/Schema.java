@@ -65,6 +65,8 @@ public final class Schema {
   public record Contributor(String type, @Nullable String login, @Nullable String name, @Nullable String email,
       Integer contributions) {}
 
+  public record RepositoryName(@Json(name = "full_name") String fullName) {}
+
   public record GitUser(@Nullable String name, @Nullable String email) {}
 
   public record CommitDetail(String message, @Nullable GitUser author) {}

@@ -155,6 +155,10 @@ public final class GitHubStub implements AutoCloseable {
   final Map<String, String> labels = new LinkedHashMap<>();
   final Map<Long, StubRelease> releases = new LinkedHashMap<>();
   final Map<String, StubUser> users = new LinkedHashMap<>();
+  /** The organisation's other repositories, by {@code owner/name} in lower case. */
+  private final Map<String, StubRepository> repositories = new LinkedHashMap<>();
+  /** Commit emails that map to an account besides each user's own email. */
+  private final Map<String, String> loginByEmail = new LinkedHashMap<>();
   private final Set<String> silentlyCreated = new LinkedHashSet<>();
   private final Set<String> deniedWrites = new LinkedHashSet<>();
   private boolean echoCredentials;
@@ -170,6 +174,50 @@ public final class GitHubStub implements AutoCloseable {
 
   /** A user of the stub's GitHub. */
   public record StubUser(String login, String name, String email, long id) {}
+
+  /** A contributor's commits to one of the organisation's repositories; {@code login} is null when anonymous. */
+  public record StubContribution(String login, String name, String email, int commits) {}
+
+  /** Another repository of the organisation: what credits read. */
+  public record StubRepository(String fullName, long id, boolean isPrivate, List<StubContribution> contributors) {}
+
+  /** Seeds another repository of the organisation with its contributors, in GitHub's order (most commits first). */
+  public final class RepositorySeed {
+    private final String fullName;
+    private boolean isPrivate;
+    private final List<StubContribution> contributors = new ArrayList<>();
+
+    private RepositorySeed(String fullName) {
+      this.fullName = fullName;
+    }
+
+    public RepositorySeed privately() {
+      isPrivate = true;
+      return this;
+    }
+
+    /** {@code commits} by the account {@code login} (a bot's login ends in {@code [bot]}). */
+    public RepositorySeed contributor(String login, int commits) {
+      contributors.add(new StubContribution(login, null, null, commits));
+      return this;
+    }
+
+    /** {@code commits} by an email GitHub did not link to an account when it counted them. */
+    public RepositorySeed anonymous(String name, String email, int commits) {
+      contributors.add(new StubContribution(null, name, email, commits));
+      return this;
+    }
+
+    /** Creates it, or replaces the one of the same name. */
+    public void create() {
+      synchronized (GitHubStub.this) {
+        List<StubContribution> sorted = new ArrayList<>(contributors);
+        sorted.sort((a, b) -> Integer.compare(b.commits(), a.commits()));
+        repositories.put(fullName.toLowerCase(Locale.ROOT), new StubRepository(fullName, nextId++, isPrivate,
+            List.copyOf(sorted)));
+      }
+    }
+  }
 
   /** A milestone's state. */
   public static final class StubMilestone {
@@ -408,6 +456,16 @@ public final class GitHubStub implements AutoCloseable {
 
   public synchronized void user(String login, String name, String email) {
     users.put(login, new StubUser(login, name, email, nextId++));
+  }
+
+  /** Another repository of the organisation, {@code owner/name}; finish with {@link RepositorySeed#create()}. */
+  public RepositorySeed organisationRepository(String fullName) {
+    return new RepositorySeed(fullName);
+  }
+
+  /** Links commits by {@code email} to the account {@code login}, as a user adding an email to their account does. */
+  public synchronized void email(String login, String email) {
+    loginByEmail.put(email.toLowerCase(Locale.ROOT), login);
   }
 
   public synchronized long release(String tag, String name, String body, boolean draft) {
@@ -755,12 +813,26 @@ public final class GitHubStub implements AutoCloseable {
     if (path.equals("/search/issues") && method.equals("GET")) {
       return search(uri, query);
     }
+    Matcher orgRepos = Pattern.compile("^/orgs/([^/]+)/repos$").matcher(path);
+    if (orgRepos.matches() && method.equals("GET")) {
+      return organisationRepositories(uri, query, decode(orgRepos.group(1)));
+    }
     Matcher repoPath = Pattern.compile("^/repos/([^/]+)/([^/]+)(/.*)?$").matcher(path);
     if (!repoPath.matches()) {
       validationErrors.add(method + " " + path + ": no such route in the stub");
       return error(404, "Not Found");
     }
-    if (!repoPath.group(1).equalsIgnoreCase(owner) || !repoPath.group(2).equalsIgnoreCase(repo)) {
+    StubRepository seeded = repositories.get((decode(repoPath.group(1)) + "/" + decode(repoPath.group(2)))
+        .toLowerCase(Locale.ROOT));
+    boolean own = repoPath.group(1).equalsIgnoreCase(owner) && repoPath.group(2).equalsIgnoreCase(repo);
+    String seededRest = repoPath.group(3) == null ? "" : repoPath.group(3);
+    // The own repository seeded as one of the organisation's answers contributors and commits by author from the
+    // seed; everything else of it comes from the stub's state and git.
+    if (seeded != null && (!own || method.equals("GET") && (seededRest.equals("/contributors")
+        || seededRest.equals("/commits") && query.containsKey("author")))) {
+      return otherRepository(method, uri, query, seeded, seededRest);
+    }
+    if (!own) {
       return error(404, "Not Found");
     }
     String rest = repoPath.group(3) == null ? "" : repoPath.group(3);
@@ -1138,6 +1210,83 @@ public final class GitHubStub implements AutoCloseable {
     return new Answer(200, page.headers(), node.toString());
   }
 
+  private Answer organisationRepositories(URI uri, Map<String, String> query, String organisation) {
+    List<StubRepository> found = repositories.values().stream()
+        .filter(r -> r.fullName().toLowerCase(Locale.ROOT).startsWith(organisation.toLowerCase(Locale.ROOT) + "/"))
+        .toList();
+    if (found.isEmpty() && !organisation.equalsIgnoreCase(owner)) {
+      return error(404, "Not Found");
+    }
+    String type = query.getOrDefault("type", "all");
+    return page(uri, query, found.stream().filter(r -> !"public".equals(type) || !r.isPrivate())
+        .map(r -> (JsonNode) repositoryJson(r.fullName(), r.id(), r.isPrivate())).collect(Collectors.toList()));
+  }
+
+  /** Contributors and commits by author of another repository of the organisation; nothing else is served. */
+  private Answer otherRepository(String method, URI uri, Map<String, String> query, StubRepository other,
+      String rest) {
+    if (method.equals("GET") && rest.equals("/contributors")) {
+      boolean anon = query.containsKey("anon") && !query.get("anon").equals("0") && !query.get("anon").equals("false");
+      return page(uri, query, other.contributors().stream().filter(c -> anon || c.login() != null)
+          .map(c -> (JsonNode) contributionJson(c)).collect(Collectors.toList()));
+    }
+    if (method.equals("GET") && rest.equals("/commits") && query.containsKey("author")) {
+      String author = query.get("author");
+      List<JsonNode> commits = new ArrayList<>();
+      for (StubContribution c : other.contributors()) {
+        boolean byEmail = c.email() != null && c.email().equalsIgnoreCase(author);
+        String login = c.login() != null ? c.login() : byEmail ? loginOfEmail(c.email()) : null;
+        if (!byEmail && !author.equalsIgnoreCase(String.valueOf(c.login()))) {
+          continue;
+        }
+        for (int i = 0; i < c.commits(); i++) {
+          ObjectNode node = NODES.objectNode();
+          node.put("sha", sha1(other.fullName() + author + i));
+          ObjectNode commit = node.putObject("commit");
+          commit.put("message", "Change " + i);
+          ObjectNode who = commit.putObject("author");
+          who.put("name", c.name() == null ? c.login() : c.name());
+          who.put("email", c.email() == null ? c.login() + "@example.com" : c.email());
+          who.put("date", time.instant().minusSeconds(3600L * (i + 1)).toString());
+          if (login == null) {
+            node.putNull("author");
+          } else {
+            node.putObject("author").put("login", login);
+          }
+          commits.add(node);
+        }
+      }
+      return page(uri, query, commits, false);
+    }
+    validationErrors.add(method + " " + uri.getRawPath() + ": the stub serves only contributors and commits by"
+        + " author of the organisation's other repositories");
+    return error(404, "Not Found");
+  }
+
+  private String loginOfEmail(String email) {
+    String linked = loginByEmail.get(email.toLowerCase(Locale.ROOT));
+    if (linked != null) {
+      return linked;
+    }
+    return users.values().stream().filter(u -> email.equalsIgnoreCase(u.email())).map(StubUser::login).findFirst()
+        .orElse(null);
+  }
+
+  private ObjectNode contributionJson(StubContribution c) {
+    ObjectNode node = NODES.objectNode();
+    if (c.login() == null) {
+      node.put("type", "Anonymous");
+      node.put("name", c.name());
+      node.put("email", c.email());
+    } else {
+      node.put("login", c.login());
+      node.put("id", Math.abs((long) c.login().hashCode()));
+      node.put("type", c.login().endsWith("[bot]") ? "Bot" : "User");
+    }
+    node.put("contributions", c.commits());
+    return node;
+  }
+
   private List<JsonNode> contributors() {
     if (git == null) {
       return List.of();
@@ -1206,7 +1355,12 @@ public final class GitHubStub implements AutoCloseable {
 
   /** One page of {@code all}, honouring {@code per_page} (default 30, at most 100) with GitHub's Link header. */
   private Answer page(URI uri, Map<String, String> query, List<JsonNode> all) {
-    if (!"100".equals(query.get("per_page"))) {
+    return page(uri, query, all, true);
+  }
+
+  /** @param wholeList whether the client wants every item, so that anything but 100 to a page costs requests */
+  private Answer page(URI uri, Map<String, String> query, List<JsonNode> all, boolean wholeList) {
+    if (wholeList && !"100".equals(query.get("per_page"))) {
       validationErrors.add("GET " + uri.getRawPath() + ": a list read without per_page=100 costs extra pages");
     }
     int perPage = Math.min(100, Integer.parseInt(query.getOrDefault("per_page", "30")));
@@ -1237,7 +1391,9 @@ public final class GitHubStub implements AutoCloseable {
   private String pageUrl(URI uri, int page) {
     Map<String, String> query = query(uri.getRawQuery());
     query.put("page", Integer.toString(page));
-    String rest = uri.getRawPath().replaceFirst("^/repos/[^/]+/[^/]+", "/repositories/" + REPOSITORY_ID);
+    // The own repository's links point at its id, as GitHub's do; the organisation's others keep their names.
+    String own = "^/repos/" + Pattern.quote(owner) + "/" + Pattern.quote(repo) + "(?=/|$)";
+    String rest = uri.getRawPath().replaceFirst("(?i)" + own, "/repositories/" + REPOSITORY_ID);
     return baseUrl() + rest + "?" + query.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8).replace("+", "%20") + "="
             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
@@ -1289,12 +1445,17 @@ public final class GitHubStub implements AutoCloseable {
   }
 
   private ObjectNode repositoryJson() {
+    return repositoryJson(owner + "/" + repo, REPOSITORY_ID, false);
+  }
+
+  private ObjectNode repositoryJson(String fullName, long id, boolean isPrivate) {
     ObjectNode node = supplement.of("repository");
-    node.put("id", 1296269);
-    node.put("name", repo);
-    node.put("full_name", owner + "/" + repo);
-    node.put("html_url", "https://github.example/" + owner + "/" + repo);
-    node.set("owner", userJson(owner));
+    node.put("id", id);
+    node.put("name", fullName.substring(fullName.indexOf('/') + 1));
+    node.put("full_name", fullName);
+    node.put("html_url", "https://github.example/" + fullName);
+    node.put("private", isPrivate);
+    node.set("owner", userJson(fullName.substring(0, fullName.indexOf('/'))));
     return node;
   }
 
