@@ -114,6 +114,9 @@ final class Engine {
           // A run that will find every step done writes nothing, not even a lease: origin stays byte-identical
           // (unless there is a dead run's work to tidy, below).
           writes = rehearsed.results.stream().anyMatch(r -> r.outcome() != Outcome.ALREADY_DONE);
+          if (writes) {
+            requireHostingsAllow(real, steps, rehearsed);
+          }
         }
       }
       // A run that finds the steps done still tidies up after a run that died at its very end: it publishes the
@@ -134,6 +137,22 @@ final class Engine {
           leases.get(i).release();
         }
       }
+    }
+  }
+
+  /**
+   * Refuses to run, before anything is written, when a hosting says its credentials may not do what the rehearsal
+   * found the run would do (a token without the scope to push or open pull requests), so a run never stops half
+   * way for want of a permission.
+   */
+  private void requireHostingsAllow(ReleaseServices real, List<Release.Planned> steps, Execution rehearsed) {
+    List<String> refusals = new ArrayList<>();
+    for (ReleaseServices.Repository repository : real.repositories()) {
+      repository.hosting().preconditions(preflight(repository.name(), steps, rehearsed.results, rehearsed.waits))
+          .stream().filter(Precondition::blocks).forEach(p -> refusals.add(p.message()));
+    }
+    if (!refusals.isEmpty()) {
+      throw new PreconditionException(String.join(" ", refusals) + " Nothing was changed.");
     }
   }
 

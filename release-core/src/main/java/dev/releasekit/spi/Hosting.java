@@ -109,7 +109,9 @@ public interface Hosting {
    * What a plan checks about this hosting before the run, from what the rehearsal found the run would do: whether
    * the credentials may push, open pull requests, label and close milestones, and anything the hosting knows that
    * a person should hear first (GitHub: pushes made with Actions' {@code GITHUB_TOKEN} start no other workflow).
-   * They are listed in {@link dev.releasekit.Plan#preconditions()}. Only reads are allowed here. None by default.
+   * They are listed in {@link dev.releasekit.Plan#preconditions()}, and {@link dev.releasekit.Release#run()} checks
+   * them after its rehearsal: one that {@linkplain Precondition#blocks() fails} stops the run before its first
+   * write. Only reads are allowed here. None by default.
    */
   default List<Precondition> preconditions(Preflight preflight) {
     return List.of();

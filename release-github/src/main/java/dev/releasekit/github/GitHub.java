@@ -267,7 +267,8 @@ public final class GitHub implements Hosting, SecretHolder {
    * the repository's {@code permissions} for user tokens); for an installation token such as Actions'
    * {@code GITHUB_TOKEN}, whether Actions may open pull requests in the repository; and inside GitHub Actions, that
    * refs pushed with {@code GITHUB_TOKEN} start no other workflow, which a step waiting for an image built on the
-   * tag push would wait for in vain. One or two reads; none when the run would write nothing.
+   * tag push would wait for in vain. One or two reads; none when the run would write nothing. A run checks the
+   * same after its rehearsal and refuses to start, writing nothing, when the token may not do what it would.
    */
   @Override
   public List<Precondition> preconditions(Preflight preflight) {

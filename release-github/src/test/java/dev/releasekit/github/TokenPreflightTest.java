@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.releasekit.Plan;
 import dev.releasekit.Precondition;
+import dev.releasekit.PreconditionException;
 import dev.releasekit.Release;
 import dev.releasekit.StepResult;
 import dev.releasekit.ci.GitHubActions;
@@ -107,6 +108,21 @@ class TokenPreflightTest {
     assertThat(token.blocks()).isTrue();
     assertThat(token.message()).contains("the token's user has only read access there")
         .contains("Ask an admin of home-assistant/core for write access");
+  }
+
+  @Test
+  void aRunWhoseTokenMayNotWriteStopsBeforeItsFirstWrite() {
+    GitFixture fixture = GitFixture.homeAssistant(temp);
+    GitHub github = github(fixture, GitHubStub.start("home-assistant/core").role("triage"));
+    Map<String, String> refs = fixture.allOriginRefs();
+
+    Throwable refused = TokenLeakGuard.thrown(ReleaseDayScenario.preparation(fixture, github)::run);
+
+    assertThat(refused).isInstanceOf(PreconditionException.class)
+        .hasMessageContaining("the token's user has only triage access there").hasMessageEndingWith(
+            "Nothing was changed.");
+    assertThat(fixture.allOriginRefs()).as("nothing pushed, not even a lease").isEqualTo(refs);
+    assertThat(stub.pulls()).isEmpty();
   }
 
   @Test
