@@ -14,6 +14,8 @@ import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.HttpEndpoint;
 import dev.releasekit.spi.ImageRegistry;
 import dev.releasekit.spi.Journal;
+import dev.releasekit.spi.Preflight;
+import dev.releasekit.spi.SecretHolder;
 import dev.releasekit.spi.SideEffect;
 import dev.releasekit.spi.Sleeper;
 import dev.releasekit.spi.Step;
@@ -70,14 +72,21 @@ final class Engine {
       Preamble preamble = preamble(opened);
       steps = preamble.steps();
       ReleaseServices real = resolve(opened, steps);
+      wiring.listener().secretsInUse(secrets(real));
       List<StepResult> results = new ArrayList<>();
+      Execution execution;
       try (ReleaseServices rehearsal = real.rehearsal(runId, host())) {
-        results.addAll(execute(Mode.PLAN, steps, rehearsal, wiring.listener(), List.of()).results);
+        execution = execute(Mode.PLAN, steps, rehearsal, wiring.listener(), List.of());
+        results.addAll(execution.results);
       }
       List<Precondition> preconditions = new ArrayList<>(preamble.preconditions());
       boolean writes = results.stream().anyMatch(r -> r.outcome() != Outcome.ALREADY_DONE);
       for (ReleaseServices.Repository repository : real.repositories()) {
         preconditions.add(leasePrecondition(repository, writes));
+      }
+      for (ReleaseServices.Repository repository : real.repositories()) {
+        preconditions.addAll(repository.hosting().preconditions(preflight(repository.name(), steps, results,
+            execution.waits)));
       }
       return new Plan(release.version().toString(), preconditions,
           results.stream().map(Engine::withPlaceholders).toList());
@@ -93,6 +102,7 @@ final class Engine {
       steps = preamble.steps();
       opened.workspaces.values().forEach(w -> w.pauseWith(wiring.sleeper()::sleep));
       ReleaseServices real = resolve(opened, steps);
+      wiring.listener().secretsInUse(secrets(real));
       boolean writes = true;
       if (wiring.rehearseFirst()) {
         try (ReleaseServices rehearsal = real.rehearsal(runId, host())) {
@@ -104,6 +114,9 @@ final class Engine {
           // A run that will find every step done writes nothing, not even a lease: origin stays byte-identical
           // (unless there is a dead run's work to tidy, below).
           writes = rehearsed.results.stream().anyMatch(r -> r.outcome() != Outcome.ALREADY_DONE);
+          if (writes) {
+            requireHostingsAllow(real, steps, rehearsed);
+          }
         }
       }
       // A run that finds the steps done still tidies up after a run that died at its very end: it publishes the
@@ -125,6 +138,77 @@ final class Engine {
         }
       }
     }
+  }
+
+  /**
+   * Refuses to run, before anything is written, when a hosting says its credentials may not do what the rehearsal
+   * found the run would do (a token without the scope to push or open pull requests), so a run never stops half
+   * way for want of a permission.
+   */
+  private void requireHostingsAllow(ReleaseServices real, List<Release.Planned> steps, Execution rehearsed) {
+    List<String> refusals = new ArrayList<>();
+    for (ReleaseServices.Repository repository : real.repositories()) {
+      repository.hosting().preconditions(preflight(repository.name(), steps, rehearsed.results, rehearsed.waits))
+          .stream().filter(Precondition::blocks).forEach(p -> refusals.add(p.message()));
+    }
+    if (!refusals.isEmpty()) {
+      throw new PreconditionException(String.join(" ", refusals) + " Nothing was changed.");
+    }
+  }
+
+  /** The release's wired credentials and those of every service resolved for it, a hosting found from origin too. */
+  private List<Secret> secrets(ReleaseServices services) {
+    java.util.LinkedHashSet<Secret> secrets = new java.util.LinkedHashSet<>(release.secrets());
+    List<Object> resolved = new ArrayList<>();
+    services.repositories().forEach(r -> resolved.add(r.hosting()));
+    services.registry().ifPresent(resolved::add);
+    resolved.addAll(services.announcers());
+    for (Object service : resolved) {
+      if (service instanceof SecretHolder holder) {
+        secrets.addAll(holder.secrets());
+      }
+    }
+    return List.copyOf(secrets);
+  }
+
+  /**
+   * What the rehearsal found {@code repository}'s run would need from its hosting: the access its changes take
+   * (every run that writes pushes its journal and lease), the refs it would push, and the steps after its first
+   * push that would wait (for an image its tag push builds, say).
+   */
+  private Preflight preflight(String repository, List<Release.Planned> steps, List<StepResult> results,
+      List<Integer> waits) {
+    Set<Preflight.Access> access = java.util.EnumSet.noneOf(Preflight.Access.class);
+    List<String> pushes = new ArrayList<>();
+    int firstPush = -1;
+    for (int i = 0; i < results.size(); i++) {
+      StepResult result = results.get(i);
+      if (!result.repository().equals(repository)) {
+        continue;
+      }
+      for (Change change : result.changes()) {
+        switch (change.kind()) {
+          case REF -> {
+            pushes.add(change.target());
+            firstPush = firstPush < 0 ? i : firstPush;
+          }
+          case PULL_REQUEST -> access.add(Preflight.Access.PULL_REQUESTS);
+          case LABEL, MILESTONE -> access.add(Preflight.Access.ISSUES);
+          case RELEASE -> access.add(Preflight.Access.RELEASES);
+          default -> {
+          }
+        }
+        access.add(Preflight.Access.PUSH);
+      }
+    }
+    List<String> waitsAfterPush = new ArrayList<>();
+    for (int index : waits) {
+      if (firstPush >= 0 && index - 1 > firstPush) {
+        waitsAfterPush.add(index + ") " + release.describe(steps.get(index - 1)));
+      }
+    }
+    return new Preflight(repository, access, pushes.stream().distinct().toList(), waitsAfterPush,
+        Optional.ofNullable(wiring.repositories().get(repository).credentials()), wiring.environment());
   }
 
   /** Whether the release's lease on origin is still held by a run that has ended. */
@@ -337,6 +421,7 @@ final class Engine {
         result = StepResult.done(wait.getMessage()).withOutcome(Outcome.WOULD_DO).withDescription(description)
             .withChanges(context.changes);
         execution.pendingWait = index;
+        execution.waits.add(index);
       } catch (RuntimeException e) {
         // A typed failure (a precondition, a conflict, a remote error) says what to do; anything else is wrapped
         // with the step and the steps done before it, so the message still says where the run stopped.
@@ -404,6 +489,7 @@ final class Engine {
     ReleaseException failure;
     int failedIndex = -1;
     int pendingWait;
+    final List<Integer> waits = new ArrayList<>();
 
     void fail(int index, ReleaseException e) {
       failure = e;

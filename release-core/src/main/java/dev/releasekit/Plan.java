@@ -52,12 +52,23 @@ public final class Plan extends ReleaseResults {
     return isNoOp();
   }
 
+  /**
+   * The JSON form, for programs: {@code kind}, {@code version}, {@code outcome} ({@code would-do},
+   * {@code already-done}, {@code done} or {@code blocked}), the typed {@code results} ({@code tag},
+   * {@code pr-number}, {@code pr-url}, {@code release-url}, those present), the {@code preconditions}, then
+   * every step with its outcome, detail, changes, warnings and output.
+   */
   public String toJson() {
-    return Rendering.json("plan", version(), preconditions, steps());
+    return Rendering.json(this);
   }
 
+  /**
+   * The Markdown form, for people: the title, the preconditions as a list, a table of the steps, then per step
+   * its changes with diffs, warnings and output; diffs and outputs longer than 20 lines are folded in a {@code
+   * <details>} block. This is what {@code GitHubActions} writes to a job's step summary.
+   */
   public String toMarkdown() {
-    return Rendering.markdown("Plan for release " + version(), preconditions, steps());
+    return Rendering.markdown(this, true);
   }
 
   @Override

@@ -389,6 +389,41 @@ public final class Release {
     return with(c -> c.resolutions.put(key, Resolution.RESEND));
   }
 
+  /**
+   * Every credential this release is wired with: each repository's {@link #credentials(Secret)}, and the secrets
+   * of the hostings, registry, announcers and endpoints it is wired with or its steps were built with, when they
+   * are {@link dev.releasekit.spi.SecretHolder}s. A hosting found from origin is not known before a plan or run;
+   * its token reaches the listener's {@link ReleaseListener#secretsInUse} too. Mask them before printing anything:
+   *
+   * <pre>{@code
+   * release.secrets().forEach(s -> s.reveal(v -> { System.out.println("::add-mask::" + v); return null; }));
+   * }</pre>
+   */
+  public List<Secret> secrets() {
+    java.util.LinkedHashSet<Secret> secrets = new java.util.LinkedHashSet<>();
+    List<Object> services = new ArrayList<>();
+    for (Repository repository : wiring.repositories().values()) {
+      if (repository.credentials() != null) {
+        secrets.add(repository.credentials());
+      }
+      services.add(repository.hosting());
+    }
+    services.add(wiring.registry());
+    services.addAll(wiring.announcers());
+    services.addAll(wiring.endpoints().values());
+    try {
+      resolve().forEach(planned -> services.addAll(planned.step().services()));
+    } catch (ReleaseException e) {
+      // Steps that cannot be resolved never run, so their services never see a credential either.
+    }
+    for (Object service : services) {
+      if (service instanceof dev.releasekit.spi.SecretHolder holder) {
+        secrets.addAll(holder.secrets());
+      }
+    }
+    return List.copyOf(secrets);
+  }
+
   // Verbs
 
   /** Merges origin's {@code from} into {@code into} with a merge commit, as "merge master into dev". */

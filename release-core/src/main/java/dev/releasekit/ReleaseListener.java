@@ -12,6 +12,15 @@ package dev.releasekit;
  */
 public interface ReleaseListener {
 
+  /**
+   * Called once per plan or run, before any other event, with every credential the release's services hold: the
+   * repositories' {@linkplain Release#credentials push tokens} and the secrets of each hosting (wired or found from
+   * origin), registry, announcer and endpoint that is a {@link dev.releasekit.spi.SecretHolder}. A listener that
+   * writes to a log that masks registers them here ({@code GitHubActions}' listener prints {@code ::add-mask::}).
+   */
+  default void secretsInUse(java.util.List<Secret> secrets) {
+  }
+
   default void stepStarted(int index, String description) {
   }
 

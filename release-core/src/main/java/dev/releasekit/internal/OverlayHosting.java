@@ -72,6 +72,11 @@ public final class OverlayHosting implements Hosting {
     return out.toString();
   }
 
+  /** Whether {@code number} is one this overlay gave a pull request a plan would open. */
+  public static boolean isPlaceholder(int number) {
+    return number >= FIRST_NEW_NUMBER;
+  }
+
   public OverlayHosting(Hosting real, Supplier<Repository> sandboxOrigin, Clock clock, StaleLocks.Pause pause) {
     this.real = real;
     this.sandboxOrigin = sandboxOrigin;

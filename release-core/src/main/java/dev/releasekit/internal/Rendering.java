@@ -2,11 +2,14 @@ package dev.releasekit.internal;
 
 import com.squareup.moshi.JsonWriter;
 import dev.releasekit.Change;
+import dev.releasekit.Plan;
 import dev.releasekit.Precondition;
+import dev.releasekit.ReleaseResults;
 import dev.releasekit.StepResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import okio.Buffer;
 
 /** Renders plans and reports as text, JSON and Markdown; one place so the three forms never drift apart. */
@@ -48,12 +51,21 @@ public final class Rendering {
     return out.toString();
   }
 
-  public static String markdown(String title, List<StepResult> steps) {
-    return markdown(title, List.of(), steps);
+  /** The Markdown form of a plan or report; without {@code details}, diffs and outputs are left out. */
+  public static String markdown(ReleaseResults results, boolean details) {
+    if (results instanceof Plan plan) {
+      return markdown("Plan for release " + plan.version(), plan.preconditions(), plan.steps(), details);
+    }
+    return markdown("Release " + results.version(), List.of(), results.steps(), details);
   }
 
-  /** The Markdown form, with the preconditions as a list between the title and the steps' table. */
-  public static String markdown(String title, List<Precondition> preconditions, List<StepResult> steps) {
+  /**
+   * The Markdown form. Diffs and outputs longer than {@value #FOLD_LINES} lines are folded in a
+   * {@code <details>} block, so a long commit log does not bury the table; without {@code details} they are left
+   * out and only counted, for places with a size limit (a GitHub Actions step summary).
+   */
+  public static String markdown(String title, List<Precondition> preconditions, List<StepResult> steps,
+      boolean details) {
     StringBuilder out = new StringBuilder("## ").append(title).append("\n\n");
     boolean several = severalRepositories(steps);
     for (Precondition precondition : preconditions) {
@@ -83,25 +95,56 @@ public final class Rendering {
       for (Change change : step.changes()) {
         out.append("- ").append(change.summary()).append('\n');
         if (!change.diff().isEmpty()) {
-          out.append("\n```diff\n").append(change.diff());
-          if (!change.diff().endsWith("\n")) {
-            out.append('\n');
-          }
-          out.append("```\n\n");
+          block(out, "diff", "diff", change.diff(), details);
         }
       }
       for (String warning : step.warnings()) {
         out.append("- **warning:** ").append(warning).append('\n');
       }
       if (!step.output().isEmpty()) {
-        out.append("\n```\n").append(step.output());
-        if (!step.output().endsWith("\n")) {
-          out.append('\n');
-        }
-        out.append("```\n");
+        block(out, "output", "", step.output(), details);
       }
     }
     return out.toString();
+  }
+
+  /** Diffs and outputs above this many lines are folded in the Markdown form. */
+  public static final int FOLD_LINES = 20;
+
+  /**
+   * A fenced block, folded when long; the fence is longer than any run of backticks in the text, so a commit
+   * subject holding three backticks cannot close it early.
+   */
+  private static void block(StringBuilder out, String what, String language, String text, boolean details) {
+    long lines = text.lines().count();
+    if (!details) {
+      out.append("\n_").append(what).append(": ").append(lines).append(lines == 1 ? " line" : " lines")
+          .append(", left out here; see the log_\n\n");
+      return;
+    }
+    boolean fold = lines > FOLD_LINES;
+    if (fold) {
+      out.append("\n<details><summary>").append(what).append(" (").append(lines).append(" lines)</summary>\n");
+    }
+    String fence = "`".repeat(Math.max(3, longestRun(text, '`') + 1));
+    out.append('\n').append(fence).append(language).append('\n').append(text);
+    if (!text.endsWith("\n")) {
+      out.append('\n');
+    }
+    out.append(fence).append("\n\n");
+    if (fold) {
+      out.append("</details>\n\n");
+    }
+  }
+
+  private static int longestRun(String text, char c) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = text.charAt(i) == c ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
   }
 
   private static boolean severalRepositories(List<StepResult> steps) {
@@ -117,25 +160,32 @@ public final class Rendering {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 
-  public static String json(String kind, String version, List<StepResult> steps) {
-    return json(kind, version, null, steps);
-  }
-
   /**
-   * The JSON form; {@code preconditions}, when not null, is written as an array before the steps, each with
-   * {@code repository}, {@code what}, {@code state} and {@code message}.
+   * The JSON form of a plan or report: {@code kind}, {@code version}, {@code outcome}, the typed {@code results}
+   * ({@link ResultFields}), a plan's {@code preconditions} (each with {@code repository}, {@code what},
+   * {@code state} and {@code message}), then the {@code steps}.
    */
-  public static String json(String kind, String version, List<Precondition> preconditions,
-      List<StepResult> steps) {
+  public static String json(ReleaseResults results) {
     Buffer buffer = new Buffer();
     try (JsonWriter json = JsonWriter.of(buffer)) {
       json.setIndent("  ");
       json.beginObject();
-      json.name("kind").value(kind);
-      json.name("version").value(version);
-      if (preconditions != null) {
+      json.name("kind").value(results.rehearsed() ? "plan" : "report");
+      json.name("version").value(results.version());
+      Map<String, String> fields = ResultFields.of(results);
+      json.name("outcome").value(fields.get("outcome"));
+      json.name("results").beginObject();
+      for (Map.Entry<String, String> field : fields.entrySet()) {
+        if (field.getKey().equals("pr-number")) {
+          json.name(field.getKey()).value(Integer.parseInt(field.getValue()));
+        } else if (!field.getKey().equals("version") && !field.getKey().equals("outcome")) {
+          json.name(field.getKey()).value(field.getValue());
+        }
+      }
+      json.endObject();
+      if (results instanceof Plan plan) {
         json.name("preconditions").beginArray();
-        for (Precondition precondition : preconditions) {
+        for (Precondition precondition : plan.preconditions()) {
           json.beginObject();
           json.name("repository").value(precondition.repository());
           json.name("what").value(precondition.what());
@@ -146,7 +196,7 @@ public final class Rendering {
         json.endArray();
       }
       json.name("steps").beginArray();
-      for (StepResult step : steps) {
+      for (StepResult step : results.steps()) {
         writeStep(json, step);
       }
       json.endArray();

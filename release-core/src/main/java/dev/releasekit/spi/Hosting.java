@@ -1,5 +1,6 @@
 package dev.releasekit.spi;
 
+import dev.releasekit.Precondition;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -122,4 +123,18 @@ public interface Hosting {
    * commits; empty when the email maps to no account or has no commit there.
    */
   Optional<String> loginOfEmail(String repository, String email);
+
+  // Checks
+
+  /**
+   * What a plan checks about this hosting before the run, from what the rehearsal found the run would do: whether
+   * the credentials may push, open pull requests, label and close milestones, and anything the hosting knows that
+   * a person should hear first (GitHub: pushes made with Actions' {@code GITHUB_TOKEN} start no other workflow).
+   * They are listed in {@link dev.releasekit.Plan#preconditions()}, and {@link dev.releasekit.Release#run()} checks
+   * them after its rehearsal: one that {@linkplain Precondition#blocks() fails} stops the run before its first
+   * write. Only reads are allowed here. None by default.
+   */
+  default List<Precondition> preconditions(Preflight preflight) {
+    return List.of();
+  }
 }

@@ -13,6 +13,7 @@ import dev.releasekit.docker.internal.RegistryClient.Answer;
 import dev.releasekit.docker.internal.RegistryClient.Call;
 import dev.releasekit.spi.ImageManifest;
 import dev.releasekit.spi.ImageRegistry;
+import dev.releasekit.spi.SecretHolder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,13 +55,14 @@ import okhttp3.OkHttpClient;
  * {@link dev.releasekit.RateLimitException} for a rate limit (Docker Hub's {@code TOOMANYREQUESTS}) that does not
  * reset within the builder's waiting budget.
  */
-public final class Registry implements ImageRegistry {
+public final class Registry implements ImageRegistry, SecretHolder {
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
 
   private final RegistryClient client;
   private final Map<String, DockerConfig.Login> logins;
   private final DockerConfig dockerConfig;
   private final Map<String, String> endpoints;
+  private final List<Secret> secrets;
 
   private Registry(Builder builder) {
     this.logins = Map.copyOf(builder.logins);
@@ -71,6 +73,7 @@ public final class Registry implements ImageRegistry {
     List<Secret> secrets = new ArrayList<>();
     logins.values().forEach(login -> secrets.add(login.password()));
     secrets.addAll(dockerConfig.secrets());
+    this.secrets = List.copyOf(secrets);
     this.client = new RegistryClient(http, this::login, endpoints, builder.clock, builder.sleeper,
         builder.rateLimitBudget, 3, text -> {
           String out = text;
@@ -79,6 +82,12 @@ public final class Registry implements ImageRegistry {
           }
           return out;
         });
+  }
+
+  /** The passwords given and those read from the Docker configuration, for a log that masks them first. */
+  @Override
+  public List<Secret> secrets() {
+    return secrets;
   }
 
   /** A registry with no explicit credentials that reads {@code ~/.docker/config.json} when it exists. */

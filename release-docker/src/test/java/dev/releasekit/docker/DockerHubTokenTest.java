@@ -108,6 +108,7 @@ class DockerHubTokenTest {
 
     hub.verify(1, getRequestedFor(urlPathEqualTo("/token")).withHeader("Authorization", equalTo(basic)));
     assertThat(registry.toString()).contains("registry-1.docker.io").doesNotContain("hub-pass-42");
+    assertThat(registry.secrets()).as("for a log that masks it first").containsExactly(Secret.of("hub-pass-42"));
   }
 
   @Test

@@ -14,7 +14,11 @@ import dev.releasekit.github.internal.PullRequests;
 import dev.releasekit.github.internal.Releases;
 import dev.releasekit.github.internal.Users;
 import dev.releasekit.spi.Contribution;
+import dev.releasekit.Precondition;
+import dev.releasekit.github.internal.TokenPreflight;
 import dev.releasekit.spi.HostedRelease;
+import dev.releasekit.spi.Preflight;
+import dev.releasekit.spi.SecretHolder;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Issue;
 import dev.releasekit.spi.Milestone;
@@ -67,7 +71,7 @@ import okhttp3.OkHttpClient;
  * {@code merge_commit_sha}, which cherry-picks need. The token is only ever put in the {@code Authorization}
  * header; {@code toString()}, logs and exception messages never contain it.
  */
-public final class GitHub implements Hosting {
+public final class GitHub implements Hosting, SecretHolder {
   private final Api api;
   private final Resources resources;
 
@@ -274,6 +278,26 @@ public final class GitHub implements Hosting {
   @Override
   public Optional<String> loginOfEmail(String repository, String email) {
     return resources.contributors().loginOf(repository, email);
+  }
+
+  /**
+   * What a plan checks about the token before a run, for what the rehearsal found the run would do: that it may
+   * push, open and merge pull requests, label, close milestones and publish releases ({@code X-OAuth-Scopes} and
+   * the repository's {@code permissions} for user tokens); for an installation token such as Actions'
+   * {@code GITHUB_TOKEN}, whether Actions may open pull requests in the repository; and inside GitHub Actions, that
+   * refs pushed with {@code GITHUB_TOKEN} start no other workflow, which a step waiting for an image built on the
+   * tag push would wait for in vain. One or two reads; none when the run would write nothing. A run checks the
+   * same after its rehearsal and refuses to start, writing nothing, when the token may not do what it would.
+   */
+  @Override
+  public List<Precondition> preconditions(Preflight preflight) {
+    return TokenPreflight.check(api, api.token(), preflight);
+  }
+
+  /** The token, so that a log that masks registers it before anything is printed. */
+  @Override
+  public List<Secret> secrets() {
+    return List.of(api.token());
   }
 
   @Override

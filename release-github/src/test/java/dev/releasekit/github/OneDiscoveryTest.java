@@ -11,6 +11,7 @@ import dev.releasekit.github.testing.GitHubStub.Recorded;
 import dev.releasekit.github.testing.TokenLeakGuard;
 import dev.releasekit.testing.GitFixture;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,14 @@ class OneDiscoveryTest {
   }
 
   /** Origin's URL names the stub's host; git's {@code insteadOf} sends the git traffic to the bare repository. */
-  private static void pointOriginAtTheStub(GitFixture fixture, String url) throws IOException {
+  static void pointOriginAtTheStub(GitFixture fixture, String url) {
     try (var repo = new FileRepositoryBuilder().setWorkTree(fixture.workTree().toFile()).build()) {
       StoredConfig config = repo.getConfig();
       config.setString("remote", "origin", "url", url);
       config.setString("url", fixture.origin().toUri().toString(), "insteadOf", url);
       config.save();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

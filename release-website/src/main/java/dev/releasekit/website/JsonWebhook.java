@@ -6,6 +6,7 @@ import dev.releasekit.RemoteException;
 import dev.releasekit.Secret;
 import dev.releasekit.spi.Announcement;
 import dev.releasekit.spi.Announcer;
+import dev.releasekit.spi.SecretHolder;
 import dev.releasekit.spi.SideEffect;
 import dev.releasekit.spi.Sleeper;
 import dev.releasekit.spi.Step;
@@ -13,6 +14,7 @@ import dev.releasekit.website.internal.Http;
 import dev.releasekit.website.internal.Json;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +45,7 @@ import okhttp3.OkHttpClient;
  * second send harmless, so {@link #find} says NOT_PERFORMED and the re-run sends again with the same key; for any
  * other receiver it says UNKNOWN and the re-run is BLOCKED for you to confirm or resend.
  */
-public final class JsonWebhook implements Announcer {
+public final class JsonWebhook implements Announcer, SecretHolder {
   private static final String HINT = "Pass the receiver's https:// URL.";
 
   private final String name;
@@ -140,6 +142,12 @@ public final class JsonWebhook implements Announcer {
   @Override
   public SideEffect.Status find(Announcement announcement) {
     return dedup == Dedup.BY_KEY ? SideEffect.Status.NOT_PERFORMED : SideEffect.Status.UNKNOWN;
+  }
+
+  /** The receiver's secret URL, for a log that masks it before anything is printed. */
+  @Override
+  public List<Secret> secrets() {
+    return List.of(url);
   }
 
   @Override

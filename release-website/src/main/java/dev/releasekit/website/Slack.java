@@ -7,6 +7,7 @@ import dev.releasekit.RemoteException;
 import dev.releasekit.Secret;
 import dev.releasekit.spi.Announcement;
 import dev.releasekit.spi.Announcer;
+import dev.releasekit.spi.SecretHolder;
 import dev.releasekit.spi.SideEffect;
 import dev.releasekit.spi.Sleeper;
 import dev.releasekit.spi.Step;
@@ -52,7 +53,7 @@ import okhttp3.OkHttpClient;
  * clock and sleeper while the total stays within {@link Builder#rateLimitBudget(Duration)}. The token goes into the
  * {@code Authorization} header and nowhere else.
  */
-public final class Slack implements Announcer {
+public final class Slack implements Announcer, SecretHolder {
   static final String EVENT_TYPE = "releasekit_announcement";
   private static final Set<String> AMBIGUOUS = Set.of("internal_error", "fatal_error", "service_unavailable",
       "request_timeout");
@@ -254,6 +255,12 @@ public final class Slack implements Announcer {
 
   private Map<String, String> authorization() {
     return Map.of("Authorization", token.reveal(t -> "Bearer " + t));
+  }
+
+  /** The bot token, for a log that masks it before anything is printed. */
+  @Override
+  public List<Secret> secrets() {
+    return List.of(token);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.releasekit.RemoteException;
 import dev.releasekit.Secret;
 import dev.releasekit.spi.Announcement;
 import dev.releasekit.spi.Announcer;
+import dev.releasekit.spi.SecretHolder;
 import dev.releasekit.spi.SideEffect;
 import dev.releasekit.spi.Sleeper;
 import dev.releasekit.spi.Step;
@@ -13,6 +14,7 @@ import dev.releasekit.website.internal.Http;
 import dev.releasekit.website.internal.Json;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +43,7 @@ import okhttp3.OkHttpClient;
  * <p>The URL is a {@link Secret}: it is refused unless it is HTTPS (or loopback, for tests), and it never appears
  * in a name, a message, a report or the journal.
  */
-public final class SlackWebhook implements Announcer {
+public final class SlackWebhook implements Announcer, SecretHolder {
   private static final String HINT = "Copy the https://hooks.slack.com/services/... URL from the app's Incoming"
       + " Webhooks page.";
 
@@ -159,6 +161,12 @@ public final class SlackWebhook implements Announcer {
   @Override
   public SideEffect.Status find(Announcement announcement) {
     return SideEffect.Status.UNKNOWN;
+  }
+
+  /** The webhook's secret URL, for a log that masks it before anything is printed. */
+  @Override
+  public List<Secret> secrets() {
+    return List.of(url);
   }
 
   @Override

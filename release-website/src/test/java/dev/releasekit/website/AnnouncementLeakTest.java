@@ -6,6 +6,7 @@ import dev.releasekit.Release;
 import dev.releasekit.Secret;
 import dev.releasekit.website.testing.LeakGuard;
 import dev.releasekit.website.testing.SlackStub;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,5 +54,12 @@ class AnnouncementLeakTest extends AnnouncerTestSupport {
         + stub.webhook().build().name() + stub.json().build() + stub.json().build().name();
 
     assertThat(shown).doesNotContain(SlackStub.TOKEN).doesNotContain(SlackStub.HOOK_SECRET).contains("****");
+  }
+
+  @Test
+  void everyAnnouncersCredentialIsAmongTheSecretsAMaskingLogRegistersFirst() {
+    List<Secret> secrets = all().secrets();
+
+    assertThat(secrets).containsExactlyInAnyOrder(Secret.of(SlackStub.TOKEN), stub.webhookUrl(), stub.jsonUrl());
   }
 }

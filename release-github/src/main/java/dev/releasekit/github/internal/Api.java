@@ -95,6 +95,11 @@ public final class Api {
     return new Api(shared.readOnly, endpoints, owner, repo, token, backoff, true, shared);
   }
 
+  /** The token, for the preflight's look at its kind and for masking; it is revealed only where it is sent. */
+  public Secret token() {
+    return token;
+  }
+
   public boolean isReadOnly() {
     return readOnly;
   }

@@ -60,6 +60,17 @@ public final class Schema {
   public record Release(Long id, @Json(name = "tag_name") String tagName, @Nullable String name,
       @Nullable String body, Boolean draft, @Json(name = "html_url") String htmlUrl) {}
 
+  /** The repository, with the role of the token's user when GitHub tells it (user tokens). */
+  public record Repository(@Json(name = "full_name") String fullName, @Json(name = "private") Boolean isPrivate,
+      @Nullable Permissions permissions) {}
+
+  public record Permissions(Boolean admin, @Nullable Boolean maintain, Boolean push, @Nullable Boolean triage,
+      Boolean pull) {}
+
+  /** {@code GET /repos/{owner}/{repo}/actions/permissions/workflow}. */
+  public record WorkflowPermissions(@Json(name = "default_workflow_permissions") String defaultPermissions,
+      @Json(name = "can_approve_pull_request_reviews") Boolean canApprovePullRequestReviews) {}
+
   public record User(String login, @Nullable String name, @Nullable @Json(name = "html_url") String htmlUrl) {}
 
   public record Contributor(String type, @Nullable String login, @Nullable String name, @Nullable String email,

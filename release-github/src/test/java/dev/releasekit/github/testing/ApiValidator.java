@@ -25,7 +25,9 @@ import java.util.Set;
  * Validates every request the client sends and every answer the stub gives against GitHub's OpenAPI description
  * ({@code github-openapi/api.github.com.subset.json}, copied from the shared folder). Paths the subset lacks go to
  * releasekit's own hand-written supplement ({@code releasekit-supplement.json}): the repository probe, users,
- * contributors, commits, and the envelope of {@code POST /graphql}; the GraphQL query text itself is checked by
+ * contributors, commits, and the envelope of {@code POST /graphql}; the repository's Actions workflow permissions
+ * go to {@code api.github.com.actions-permissions.json}, that path of the official description taken from the
+ * package the subset was cut from. The GraphQL query text itself is checked by
  * the stub, which refuses anything but the aliased {@code pullRequest(number: N)} read the client sends.
  *
  * <p>Two kinds of answer are generic HTTP rather than per operation, and GitHub sends them on every path
@@ -39,6 +41,8 @@ import java.util.Set;
 public final class ApiValidator {
   static final String SUBSET = "/github-openapi/api.github.com.subset.json";
   static final String SUPPLEMENT = "/github-openapi/releasekit-supplement.json";
+  /** One path of GitHub's official description that the shared subset lacks, from the same package version. */
+  static final String ACTIONS = "/github-openapi/api.github.com.actions-permissions.json";
   private static final Set<Integer> GENERIC = Set.of(301, 304, 307, 401, 403, 429, 500, 502, 503, 504);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,6 +50,7 @@ public final class ApiValidator {
   private static final class Descriptions {
     static final OpenApiInteractionValidator SUBSET_VALIDATOR = validator(SUBSET);
     static final OpenApiInteractionValidator SUPPLEMENT_VALIDATOR = validator(SUPPLEMENT);
+    static final OpenApiInteractionValidator ACTIONS_VALIDATOR = validator(ACTIONS);
     static final Set<String> SUBSET_PATHS = subsetPaths();
 
     private static Set<String> subsetPaths() {
@@ -97,7 +102,8 @@ public final class ApiValidator {
     }
     query(uri.getRawQuery()).forEach(request::withQueryParam);
     Request built = request.build();
-    OpenApiInteractionValidator validator = inSubset(path) ? subset : supplement;
+    OpenApiInteractionValidator validator = inSubset(path) ? subset
+        : path.endsWith("/actions/permissions/workflow") ? Descriptions.ACTIONS_VALIDATOR : supplement;
     List<String> problems = new ArrayList<>();
     if (status == 0) {
       collect(validator.validateRequest(built), problems, method, path, "request");

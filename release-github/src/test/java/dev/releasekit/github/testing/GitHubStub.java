@@ -74,6 +74,8 @@ import okhttp3.OkHttpClient;
 public final class GitHubStub implements AutoCloseable {
   /** A token tests use; distinctive, so a leak is easy to find in captured output. */
   public static final String TOKEN = "ghp_releasekitTEST0123456789abcdefTOKEN";
+  /** An installation token, as GitHub Actions' {@code GITHUB_TOKEN} and GitHub Apps' tokens are ({@code ghs_}). */
+  public static final String INSTALLATION_TOKEN = "ghs_releasekitTEST0123456789abcdefINSTALL";
 
   /** What to do to one request instead of (or after) answering it. */
   public enum Fault {
@@ -162,6 +164,11 @@ public final class GitHubStub implements AutoCloseable {
   private final Set<String> silentlyCreated = new LinkedHashSet<>();
   private final Set<String> deniedWrites = new LinkedHashSet<>();
   private boolean echoCredentials;
+  private String scopes;
+  private String role = "write";
+  private String defaultWorkflowPermissions = "read";
+  private boolean actionsMayOpenPullRequests;
+  private boolean actionsSettingsReadable;
 
   // requests and faults
   private final List<Recorded> requests = new ArrayList<>();
@@ -390,6 +397,15 @@ public final class GitHubStub implements AutoCloseable {
     return new GitHubStub(repository, TOKEN, FakeTime.at("2026-11-21T08:00:00Z"));
   }
 
+  /**
+   * A stub that accepts {@code token} instead of {@link #TOKEN}, such as {@link #INSTALLATION_TOKEN}: as GitHub does
+   * for an installation token, its repository answer then carries no {@code permissions}, and the repository's
+   * Actions settings answer 403 (they take administration: read, which {@code GITHUB_TOKEN} never has).
+   */
+  public static GitHubStub startWithToken(String repository, String token) {
+    return new GitHubStub(repository, token, FakeTime.at("2026-11-21T08:00:00Z"));
+  }
+
   public static GitHubStub start(String repository, FakeTime time) {
     return new GitHubStub(repository, TOKEN, time);
   }
@@ -507,6 +523,33 @@ public final class GitHubStub implements AutoCloseable {
   /** This stub behind core's {@link Seeding}, for scenarios written once for every hosting. */
   public Seeding seeding() {
     return new StubSeeding(this);
+  }
+
+  /** Answers as for a classic token with these scopes: {@code X-OAuth-Scopes} on every answer, such as {@code repo}. */
+  public synchronized GitHubStub scopes(String scopes) {
+    this.scopes = scopes;
+    return this;
+  }
+
+  /**
+   * The role of the token's user in the repository, as the repository answer's {@code permissions} tell it:
+   * {@code read}, {@code triage}, {@code write} (the default), {@code maintain} or {@code admin}.
+   */
+  public synchronized GitHubStub role(String role) {
+    this.role = role;
+    return this;
+  }
+
+  /**
+   * The repository's Actions settings: the default permissions of {@code GITHUB_TOKEN} ({@code read}, GitHub's
+   * default for new repositories, or {@code write}) and whether Actions may create and approve pull requests (off
+   * by default). The token may read them, even an installation token: a GitHub App's with administration: read.
+   */
+  public synchronized GitHubStub actionsSettings(String defaultPermissions, boolean mayOpenPullRequests) {
+    this.defaultWorkflowPermissions = defaultPermissions;
+    this.actionsMayOpenPullRequests = mayOpenPullRequests;
+    this.actionsSettingsReadable = true;
+    return this;
   }
 
   /** Answers every write with 403 and {@code x-accepted-github-permissions: <permission>}. */
@@ -754,6 +797,9 @@ public final class GitHubStub implements AutoCloseable {
     headers.put("x-ratelimit-limit", "5000");
     headers.put("x-ratelimit-remaining", "4999");
     headers.put("x-ratelimit-reset", Long.toString(time.instant().plusSeconds(3600).getEpochSecond()));
+    if (scopes != null) {
+      headers.put("x-oauth-scopes", scopes);
+    }
     return headers;
   }
 
@@ -846,6 +892,8 @@ public final class GitHubStub implements AutoCloseable {
     switch (key) {
       case "GET ":
         return json(200, repositoryJson());
+      case "GET /actions/permissions/workflow":
+        return actionsSettings();
       case "GET /pulls":
         return page(uri, query, items.values().stream().filter(i -> i.pull)
             .filter(i -> matchesState(i, query.getOrDefault("state", "open")))
@@ -1444,12 +1492,34 @@ public final class GitHubStub implements AutoCloseable {
     return node;
   }
 
+  private Answer actionsSettings() {
+    if (token.startsWith("ghs_") && !actionsSettingsReadable) {
+      Map<String, String> headers = baseHeaders();
+      headers.put("x-accepted-github-permissions", "administration=read");
+      return new Answer(403, headers, errorBody("Resource not accessible by integration"));
+    }
+    ObjectNode settings = NODES.objectNode();
+    settings.put("default_workflow_permissions", defaultWorkflowPermissions);
+    settings.put("can_approve_pull_request_reviews", actionsMayOpenPullRequests);
+    return json(200, settings);
+  }
+
   private ObjectNode repositoryJson() {
     return repositoryJson(owner + "/" + repo, REPOSITORY_ID, false);
   }
 
   private ObjectNode repositoryJson(String fullName, long id, boolean isPrivate) {
     ObjectNode node = supplement.of("repository");
+    if (!token.startsWith("ghs_")) {
+      List<String> roles = List.of("read", "triage", "write", "maintain", "admin");
+      int rank = roles.indexOf(role);
+      ObjectNode permissions = node.putObject("permissions");
+      permissions.put("admin", rank >= 4);
+      permissions.put("maintain", rank >= 3);
+      permissions.put("push", rank >= 2);
+      permissions.put("triage", rank >= 1);
+      permissions.put("pull", true);
+    }
     node.put("id", id);
     node.put("name", fullName.substring(fullName.indexOf('/') + 1));
     node.put("full_name", fullName);

@@ -19,6 +19,6 @@ import java.util.List;
  */
 public final class TokenLeakGuard extends SecretLeakGuard {
   public TokenLeakGuard() {
-    super(List.of(GitHubStub.TOKEN));
+    super(List.of(GitHubStub.TOKEN, GitHubStub.INSTALLATION_TOKEN));
   }
 }
