@@ -42,6 +42,10 @@ class ShallowCloneTest {
     Plan plan = release.apply(planned).plan();
 
     assertThat(plan.steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
+    assertThat(plan.preconditions()).extracting(Precondition::what).containsExactly("conventions", "history",
+        "work tree", "lease");
+    assertThat(plan.toString()).contains("ok       history: the clone at " + planned + " was shallow; its history"
+        + " was fetched from origin, as git fetch --unshallow does, so it is a full clone now");
     assertThat(fixture.fingerprint()).as("a plan writes nothing").isEqualTo(before);
     assertThat(planned.resolve(".git/shallow")).as("the plan fetched the clone's history").doesNotExist();
     assertThat(FastImport.Git.git(planned, "rev-list", "--count", "origin/master"))

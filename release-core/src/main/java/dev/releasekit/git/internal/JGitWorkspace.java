@@ -81,6 +81,7 @@ public final class JGitWorkspace implements Workspace {
   private volatile StaleLocks.Pause pause = StaleLocks.Pause.THREAD;
   private volatile Map<String, String> fetchedBranches = Map.of();
   private volatile String fetchedDefaultBranch;
+  private volatile boolean completedShallowClone;
 
   private JGitWorkspace(Repository repo, Secret secret) {
     this.repo = repo;
@@ -242,6 +243,7 @@ public final class JGitWorkspace implements Workspace {
         new RefSpec("refs/tags/*:refs/tags/*"), new RefSpec("+refs/releasekit/*:refs/releasekit/*")), shallow);
     if (shallow) {
       requireFullHistory();
+      completedShallowClone = true;
     }
     Map<String, String> branches = new TreeMap<>();
     for (Ref ref : result.getAdvertisedRefs()) {
@@ -254,6 +256,11 @@ public final class JGitWorkspace implements Workspace {
     fetchedDefaultBranch = head != null && head.isSymbolic()
         && head.getTarget().getName().startsWith(Constants.R_HEADS)
         ? head.getTarget().getName().substring(Constants.R_HEADS.length()) : null;
+  }
+
+  /** Whether a {@link #fetch()} found this clone shallow and fetched the rest of its history from origin. */
+  public boolean completedShallowClone() {
+    return completedShallowClone;
   }
 
   /** Origin's branches and their commits as the last {@link #fetch()} saw them; empty before any fetch. */
