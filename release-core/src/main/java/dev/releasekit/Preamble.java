@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * What the engine checks before any step executes, the same in {@code plan()} and {@code run()}: that the release
- * has steps; each repository's conventions (given and fitting, or found from the project's shape on origin); and
- * each work tree. Its results are the {@link Plan#preconditions()}, the release with the conventions found, and
+ * has steps; each repository's conventions (given and fitting, or found from the project's shape on origin); its
+ * history, when the fetch had to complete a shallow clone; and each work tree. Its results are the {@link Plan#preconditions()}, the release with the conventions found, and
  * its steps resolved with them, numbered as {@link Release#steps()} numbers them.
  *
  * <p>The work tree: every write releasekit makes is a commit built in memory and pushed to origin, so uncommitted
@@ -72,6 +72,11 @@ final class Preamble {
     List<Precondition> preconditions = new ArrayList<>();
     for (Map.Entry<String, JGitWorkspace> entry : workspaces.entrySet()) {
       preconditions.add(conventions.get(entry.getKey()));
+      if (entry.getValue().completedShallowClone()) {
+        preconditions.add(new Precondition(entry.getKey(), "history", Precondition.State.HOLDS, "the clone at "
+            + entry.getValue().directory() + " was shallow; its history was fetched from origin, as git fetch"
+            + " --unshallow does, so it is a full clone now"));
+      }
       preconditions.add(workTree(effective, entry.getKey(), entry.getValue(), steps));
     }
     return new Preamble(effective, steps, preconditions);

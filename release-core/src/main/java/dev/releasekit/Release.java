@@ -77,8 +77,12 @@ import java.util.function.UnaryOperator;
  * picks before it land), so a person resolves exactly that change and runs again.
  *
  * <h2>Before the steps</h2>
- * {@code plan()} and {@code run()} first check what no step should have to: a release with no step is refused, and
- * so is a shallow clone ({@code git clone --depth}), with a {@link PreconditionException} that says what to do.
+ * {@code plan()} and {@code run()} first check what no step should have to: a release with no step is refused
+ * with a {@link PreconditionException} that says what to do. A shallow clone ({@code git clone --depth}, as
+ * {@code actions/checkout} makes by default) gets the rest of its history from origin in the first fetch, as
+ * {@code git fetch --unshallow} would (this adds objects to the clone and removes its {@code .git/shallow}; origin
+ * is only read, in a plan too); a clone whose origin lacks that history is refused with a
+ * {@link PreconditionException}.
  * A repository without {@link #conventions(Conventions)} gets the conventions its shape on origin shows. The work
  * tree is checked too, and the plan lists what was checked as {@link Plan#preconditions()}, before its steps:
  * every write releasekit makes is a commit built in memory and pushed to origin, so uncommitted changes cannot
@@ -675,8 +679,9 @@ public final class Release {
    * Rehearses every step of every repository on throwaway copies of the repositories and origins, with every
    * service behind an overlay, and says what each step would do, after the {@linkplain Plan#preconditions()
    * preconditions} it checked (the conventions, and which file decided them; the work tree). The real origins and
-   * services only receive reads, and nothing sleeps. A release with no step, a shallow clone, and conventions that
-   * cannot be found or plainly do not fit are refused with a {@link PreconditionException}.
+   * services only receive reads, and nothing sleeps; a shallow clone gets its history fetched from origin. A release
+   * with no step, a shallow clone whose origin lacks the history, and conventions that cannot be found or plainly
+   * do not fit are refused with a {@link PreconditionException}.
    */
   public Plan plan() {
     return new Engine(this).plan();
@@ -684,8 +689,8 @@ public final class Release {
 
   /**
    * Runs every step for real and returns what each did; see the class documentation for failures. A release with
-   * no step, a shallow clone, and conventions that cannot be found or plainly do not fit are refused with a
-   * {@link PreconditionException} before anything is written; so are uncommitted changes in the work tree when a
+   * no step, a shallow clone whose origin lacks the history, and conventions that cannot be found or plainly do not
+   * fit are refused with a {@link PreconditionException} before anything is written; so are uncommitted changes in the work tree when a
    * step reads it.
    */
   public Report run() {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.releasekit.testing.GitFixture;
-import java.io.ByteArrayOutputStream;
+import dev.releasekit.testing.OriginState;
+import dev.releasekit.testing.Printed;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,53 +127,45 @@ class PreconditionsTest {
         "lease");
   }
 
-  // Shallow clones
+  // Shallow clones: plan and run fetch the history a shallow clone lacks (ShallowCloneTest), unless origin lacks it
 
   @Test
-  void aShallowCloneIsRefusedWithHowToUnshallowPrintsNothingAndChangesNothing() throws Exception {
+  void aShallowCloneWhoseOriginLacksTheHistoryIsRefusedPrintsNothingAndStaysAUsableShallowClone() throws Exception {
     GitFixture fixture = GitFixture.homeAssistant(temp.resolve("project"));
+    Path mirror = temp.resolve("mirror.git");
+    git(temp, "clone", "--quiet", "--bare", "--depth", "1", "--no-single-branch", fixture.origin().toUri().toString(),
+        mirror.toString());
     Path shallow = temp.resolve("shallow");
-    git(temp, "clone", "--quiet", "--depth", "1", "--no-single-branch", fixture.origin().toUri().toString(),
-        shallow.toString());
+    git(temp, "clone", "--quiet", "--depth", "1", mirror.toUri().toString(), shallow.toString());
     assertThat(shallow.resolve(".git/shallow")).exists();
     String before = fixture.fingerprint();
+    String mirrorRefs = OriginState.git(mirror, null, "for-each-ref");
     Release release = Release.of("0.57").in(shallow).hostedOn(fixture.hosting())
         .mergeForward("master", "dev").cutBranch().bumpVersion().openPr();
 
-    String printed = printedDuring(() -> {
+    String printed = Printed.during(() -> {
       for (Runnable attempt : new Runnable[] {release::plan, release::run}) {
         assertThatThrownBy(attempt::run).isInstanceOf(PreconditionException.class)
-            .hasMessageContaining("The clone at " + shallow + " is shallow (cloned with --depth)")
+            .hasMessageContaining("The clone at " + shallow + " is shallow (cloned with --depth), and origin ("
+                + mirror.toUri())
+            .hasMessageContaining("could not give the rest of its history: origin lacks it")
             .hasMessageContaining("releasekit needs the history")
-            .hasMessageContaining("run `git fetch --unshallow` in " + shallow)
+            .hasMessageContaining("Point origin at the complete repository")
             .hasMessageContaining("and run again");
       }
     });
 
     assertThat(printed).isEmpty();
     assertThat(fixture.fingerprint()).isEqualTo(before);
+    assertThat(OriginState.git(mirror, null, "for-each-ref")).isEqualTo(mirrorRefs);
+    // The clone still says where its history stops, so git itself reads it without complaint.
+    assertThat(shallow.resolve(".git/shallow")).exists();
+    git(shallow, "rev-list", "--all");
+    git(shallow, "fsck", "--no-progress");
 
-    // The advice is true: once unshallowed, the same release plans.
-    git(shallow, "fetch", "--quiet", "--unshallow");
+    // The advice is true: pointed at the complete repository, the same release plans.
+    git(shallow, "remote", "set-url", "origin", fixture.origin().toUri().toString());
     assertThat(release.plan().steps()).extracting(StepResult::outcome).containsOnly(Outcome.WOULD_DO);
-  }
-
-  /** Everything written to System.out and System.err (JGit's threads and slf4j included) while {@code body} ran. */
-  private static String printedDuring(Runnable body) throws InterruptedException {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    System.setOut(capture);
-    System.setErr(capture);
-    try {
-      body.run();
-      Thread.sleep(200); // a background thread's stack trace would arrive just after the call returns
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 
   /** Runs the git CLI without the user's or the system's configuration. */

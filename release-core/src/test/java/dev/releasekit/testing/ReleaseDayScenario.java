@@ -80,6 +80,11 @@ public final class ReleaseDayScenario {
     return afterPreparation(fixture, hosting, seeding);
   }
 
+  /** {@link #afterPreparation(GitFixture, Hosting, Seeding)} on the fixture's own {@code LocalHosting}. */
+  public static ReleaseDayScenario afterPreparation(GitFixture fixture) {
+    return afterPreparation(fixture, fixture.hosting(), Seeding.of(fixture.hosting()));
+  }
+
   /**
    * Other people's work between preparation (already run on {@code fixture}, by whatever means) and release day:
    * the milestone's pull requests landing on dev, as {@link #on} seeds them.

@@ -16,17 +16,21 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -43,6 +47,8 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TagBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevFlag;
+import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -75,6 +81,7 @@ public final class JGitWorkspace implements Workspace {
   private volatile StaleLocks.Pause pause = StaleLocks.Pause.THREAD;
   private volatile Map<String, String> fetchedBranches = Map.of();
   private volatile String fetchedDefaultBranch;
+  private volatile boolean completedShallowClone;
 
   private JGitWorkspace(Repository repo, Secret secret) {
     this.repo = repo;
@@ -121,7 +128,7 @@ public final class JGitWorkspace implements Workspace {
 
   /** A commit is missing: in a shallow clone that is the clone's depth, which the message says. */
   ReleaseException missingObject(MissingObjectException e) {
-    if (Files.exists(gitDirectory().resolve("shallow"))) {
+    if (isShallow()) {
       return new PreconditionException("The clone at " + directory() + " is shallow (cloned with --depth), and"
           + " releasekit needs the history it cut off (" + e.getMessage() + "). Run git fetch --unshallow, then"
           + " run again.", e);
@@ -224,13 +231,20 @@ public final class JGitWorkspace implements Workspace {
   // Observing
 
   /**
-   * Fetches every branch and tag of origin, and releasekit's journal refs. A shallow clone is refused first with a
-   * {@link PreconditionException} (see {@link #requireFullHistory()}), before anything is fetched.
+   * Fetches every branch and tag of origin, and releasekit's journal refs. A shallow clone (made with {@code git
+   * clone --depth}, as {@code actions/checkout} makes by default) gets its whole history in the same fetch, as
+   * {@code git fetch --unshallow} would: the objects land in the clone's database and its {@code .git/shallow} file
+   * goes. That changes the local clone only; origin is only read. A clone that stays shallow, because origin
+   * itself lacks the history, is refused with a {@link PreconditionException}.
    */
   public void fetch() {
-    requireFullHistory();
+    boolean shallow = isShallow();
     FetchResult result = fetch(List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"),
-        new RefSpec("refs/tags/*:refs/tags/*"), new RefSpec("+refs/releasekit/*:refs/releasekit/*")));
+        new RefSpec("refs/tags/*:refs/tags/*"), new RefSpec("+refs/releasekit/*:refs/releasekit/*")), shallow);
+    if (shallow) {
+      requireFullHistory();
+      completedShallowClone = true;
+    }
     Map<String, String> branches = new TreeMap<>();
     for (Ref ref : result.getAdvertisedRefs()) {
       if (ref.getName().startsWith(Constants.R_HEADS) && ref.getObjectId() != null) {
@@ -242,6 +256,11 @@ public final class JGitWorkspace implements Workspace {
     fetchedDefaultBranch = head != null && head.isSymbolic()
         && head.getTarget().getName().startsWith(Constants.R_HEADS)
         ? head.getTarget().getName().substring(Constants.R_HEADS.length()) : null;
+  }
+
+  /** Whether a {@link #fetch()} found this clone shallow and fetched the rest of its history from origin. */
+  public boolean completedShallowClone() {
+    return completedShallowClone;
   }
 
   /** Origin's branches and their commits as the last {@link #fetch()} saw them; empty before any fetch. */
@@ -279,29 +298,70 @@ public final class JGitWorkspace implements Workspace {
   }
 
   /**
-   * Refuses a shallow clone with a {@link PreconditionException} that says how to get the history: merging
-   * forward, finding merge bases, cherry-picking and listing commits all walk it, and JGit would otherwise stop
-   * half way at the first missing parent.
+   * After a fetch that deepened a shallow clone, proves the history complete: every commit the clone's refs reach
+   * has its parents. Origin may lack the history (a shallow mirror), and then JGit can drop the clone's
+   * {@code shallow} file all the same, leaving a clone that git itself calls corrupt; so the clone is walked, the
+   * commits whose parents are missing are written back as its shallow boundary, and the clone is refused with a
+   * {@link PreconditionException}. Merging forward, finding merge bases, cherry-picking and listing commits all
+   * walk the history, and would otherwise stop half way at the first missing parent.
    */
-  public void requireFullHistory() {
-    if (isShallow()) {
-      throw new PreconditionException("The clone at " + directory() + " is shallow (cloned with --depth):"
-          + " releasekit needs the history to merge, find merge bases, cherry-pick and list commits, and a shallow"
-          + " clone stops at its first missing parent; run `git fetch --unshallow` in " + directory() + " (in CI:"
-          + " actions/checkout with fetch-depth: 0) and run again. Nothing was changed.");
+  private void requireFullHistory() {
+    Set<ObjectId> boundary = new HashSet<>();
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setRetainBody(false);
+      RevFlag seen = walk.newFlag("seen");
+      ArrayDeque<RevCommit> queue = new ArrayDeque<>();
+      for (Ref ref : repo.getRefDatabase().getRefs()) {
+        ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+        RevObject tip = id == null || !has(id) ? null : walk.peel(walk.parseAny(id));
+        if (tip instanceof RevCommit commit && !commit.has(seen)) {
+          commit.add(seen);
+          queue.add(commit);
+        }
+      }
+      while (!queue.isEmpty()) {
+        RevCommit commit = queue.poll();
+        walk.parseHeaders(commit);
+        for (RevCommit parent : commit.getParents()) {
+          if (parent.has(seen)) {
+            continue;
+          }
+          if (has(parent)) {
+            parent.add(seen);
+            queue.add(parent);
+          } else {
+            boundary.add(commit.copy());
+          }
+        }
+      }
+      // Written either way: a complete history leaves no stale boundary behind, an incomplete one is described.
+      repo.getObjectDatabase().setShallowCommits(boundary);
+    } catch (IOException e) {
+      throw Failures.io("check the history fetched into " + directory(), e);
+    }
+    if (!boundary.isEmpty()) {
+      throw new PreconditionException("The clone at " + directory() + " is shallow (cloned with --depth), and"
+          + " origin (" + mask(originUrl()) + ") could not give the rest of its history: origin lacks it (is"
+          + " origin itself a shallow clone or mirror?). releasekit needs the history to merge, find merge bases,"
+          + " cherry-pick and list commits. Point origin at the complete repository, or clone that in full (in CI:"
+          + " actions/checkout with fetch-depth: 0), and run again. Nothing was changed on origin.");
     }
   }
 
-  private FetchResult fetch(List<RefSpec> specs) {
+  /** Fetches {@code specs}; {@code deepen} also brings the history a shallow clone lacks. */
+  private FetchResult fetch(List<RefSpec> specs, boolean deepen) {
+    String why = deepen ? "The clone at " + directory() + " is shallow, and releasekit fetches the history"
+        + " its steps need from origin. " : "";
     try {
       return git.fetch().setRemote(ORIGIN).setRefSpecs(specs).setCredentialsProvider(credentials)
-          .setRemoveDeletedRefs(false).call();
-    } catch (TransportException e) {
-      throw RemoteException.transport(Push.host(originUrl()), "Cannot fetch from origin (" + originUrl() + "): "
-          + e.getMessage() + ". Check the network and the token's access.", e);
+          .setRemoveDeletedRefs(false).setUnshallow(deepen).call();
+    } catch (TransportException | InvalidRemoteException e) {
+      throw RemoteException.transport(Push.host(originUrl()), why + "Cannot fetch from origin ("
+          + mask(originUrl()) + "): " + mask(e.getMessage()) + ". Check origin's URL, the network and the token's"
+          + " access, then run again.", null);
     } catch (GitAPIException e) {
-      throw new ReleaseException("Fetching from origin failed: " + e.getMessage() + ". Check origin's URL and run"
-          + " again.", e);
+      throw new ReleaseException(why + "Fetching from origin failed: " + mask(e.getMessage()) + ". Check"
+          + " origin's URL and run again.", e);
     }
   }
 
