@@ -1,0 +1,288 @@
+package dev.releasekit.examples;
+
+import dev.releasekit.local.LocalProject;
+import dev.releasekit.website.testing.SiteReleaseDay;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Cold start and memory of releasekit as a whole process, measured in one run against a bare JVM. It launches
+ * child JVMs, round after round, and prints medians and ratios:
+ * <ul>
+ *   <li>a bare JVM that prints one line ({@link PrintOneLine});</li>
+ *   <li>a plan of Home Assistant's preparation ({@link PlanPreparation}, four steps) on a {@code LocalProject}
+ *       sandbox made beforehand: without an archive, with an AppCDS archive made by a training run of the same
+ *       command (on JDK 25 and later an AOT cache, {@code -XX:AOTCacheOutput}/{@code -XX:AOTCache}), and with the
+ *       archive plus the flags a launcher script may add for a short-lived process;</li>
+ *   <li>Home Assistant's whole release day, core and website ({@link RunReleaseDay}, every step run on folders
+ *       {@link SiteReleaseDay#prepare} made), whose peak resident memory ({@code VmHWM}) is compared with 256 MB.</li>
+ * </ul>
+ * Wall-clock time is each child's, from start to exit; CPU time is user plus system time of the reaped child, read
+ * from this process's {@code /proc/self/stat} ({@code cutime}, {@code cstime}), which stays meaningful on a busy
+ * machine where wall-clock time does not.
+ *
+ * <p>A class-data archive matches only the exact class path it was made with (the same jars, in the same order,
+ * unchanged), and the JVM skips the classes of signed jars (JGit's is signed). So the children run on a class
+ * path of jars only: directories are packed into jars and signed jars copied without their signatures, as a
+ * shaded jar has them.
+ *
+ * <pre>{@code
+ * mvn -q -DskipTests install && mvn -q -f examples exec:java -Dexec.mainClass=dev.releasekit.examples.ColdStartBenchmark
+ * # arguments: [rounds, default 7] [path of the java to measure, default this JVM's]
+ * }</pre>
+ */
+public final class ColdStartBenchmark {
+  private static final long MB = 1024;
+  private static final double TICKS_PER_SECOND = 100;
+
+  private ColdStartBenchmark() {
+  }
+
+  /**
+   * What "plan" is: the child JVM's arguments after its options, on the clone {@code workTree}. When the runnable
+   * jar exists this becomes {@code List.of("-jar", jar, "plan", ...)}; its archive must then be made on that
+   * command too.
+   */
+  static List<String> planCommand(String classPath, Path workTree) {
+    return List.of("-cp", classPath, PlanPreparation.class.getName(), workTree.toString());
+  }
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    Path java = args.length > 1 ? Path.of(args[1])
+        : Path.of(System.getProperty("java.home"), "bin", "java");
+    int feature = featureVersion(java);
+    Path dir = Files.createTempDirectory("releasekit-coldstart-");
+    String classPath = jarsOnly(dir.resolve("classpath"));
+    String bareClassPath = location(PrintOneLine.class).toString();
+    Path workTree = LocalProject.homeAssistant(dir.resolve("ha")).workTree();
+    List<String> plan = planCommand(classPath, workTree);
+
+    Path archive = dir.resolve(feature >= 25 ? "releasekit.aot" : "releasekit.jsa");
+    List<String> training = new ArrayList<>(feature >= 25 ? List.of("-XX:AOTCacheOutput=" + archive)
+        : List.of("-XX:ArchiveClassesAtExit=" + archive));
+    training.addAll(plan);
+    launch(java, training);
+    List<String> withArchive = feature >= 25 ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + archive)
+        : List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive);
+    List<String> launcherFlags = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    Map<String, List<String>> rows = new LinkedHashMap<>();
+    rows.put("bare JVM printing one line", List.of("-cp", bareClassPath, PrintOneLine.class.getName()));
+    rows.put("plan, class path of jars", plan);
+    rows.put("plan + " + (feature >= 25 ? "AOT cache" : "AppCDS archive"), concat(withArchive, plan));
+    rows.put("plan + archive + " + String.join(" ", launcherFlags), concat(withArchive, launcherFlags, plan));
+
+    Map<String, long[]> wall = new LinkedHashMap<>();
+    Map<String, long[]> cpu = new LinkedHashMap<>();
+    rows.keySet().forEach(row -> {
+      wall.put(row, new long[rounds]);
+      cpu.put(row, new long[rounds]);
+    });
+    rows.values().forEach(command -> launch(java, command));   // warms the page cache; not counted
+    for (int round = 0; round < rounds; round++) {
+      for (Map.Entry<String, List<String>> row : rows.entrySet()) {
+        Measured measured = launch(java, row.getValue());
+        wall.get(row.getKey())[round] = measured.wallNanos;
+        cpu.get(row.getKey())[round] = measured.cpuMillis;
+      }
+    }
+
+    System.out.printf("cold start, median of %d rounds, %s (Java %d):%n", rounds, java, feature);
+    for (String row : rows.keySet()) {
+      System.out.printf("  %-62s wall %6.0f ms   cpu %6d ms%n", row, median(wall.get(row)) / 1e6,
+          median(cpu.get(row)));
+    }
+    List<String> names = new ArrayList<>(rows.keySet());
+    double bareWall = median(wall.get(names.get(0)));
+    double bareCpu = Math.max(1, median(cpu.get(names.get(0))));
+    for (int i = 1; i < names.size(); i++) {
+      System.out.printf("  %-62s wall x%5.1f   cpu x%5.1f   (aim: wall under x10)%n",
+          names.get(i).replaceFirst("^plan", "plan / bare"), median(wall.get(names.get(i))) / bareWall,
+          median(cpu.get(names.get(i))) / bareCpu);
+    }
+
+    String day = "Home Assistant's whole release day (core and website), peak resident memory (VmHWM)";
+    System.out.printf("%s:%n", day);
+    for (Map.Entry<String, List<String>> variant : Map.of("default flags", List.<String>of(),
+        "with the archive", withArchive).entrySet()) {
+      SiteReleaseDay prepared = SiteReleaseDay.prepare(dir.resolve("day-" + variant.getKey().replace(' ', '-')));
+      Measured measured = launch(java, concat(variant.getValue(), List.of("-cp", classPath,
+          RunReleaseDay.class.getName(), prepared.core().workTree().toString(), prepared.core().origin().toString(),
+          prepared.website().workTree().toString(), prepared.website().origin().toString())));
+      long peakKb = measured.output.lines().filter(line -> line.startsWith(RunReleaseDay.PEAK))
+          .mapToLong(line -> Long.parseLong(line.substring(RunReleaseDay.PEAK.length()))).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no peak printed:\n" + measured.output));
+      System.out.printf("  %-18s %5d MB (aim: under 256 MB)   %s, wall %.0f ms%n", variant.getKey(),
+          peakKb / MB, measured.output.lines().filter(line -> line.endsWith("steps run")).findFirst()
+              .orElse(""), measured.wallNanos / 1e6);
+    }
+  }
+
+  private record Measured(long wallNanos, long cpuMillis, String output) {
+  }
+
+  /** Runs {@code java} with {@code arguments} to its end; its output is kept, never printed unless it fails. */
+  private static Measured launch(Path java, List<String> arguments) {
+    List<String> command = new ArrayList<>(List.of(java.toString()));
+    command.addAll(arguments);
+    try {
+      long cpuBefore = childrenCpuMillis();
+      long start = System.nanoTime();
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exit = process.waitFor();
+      long wall = System.nanoTime() - start;
+      if (exit != 0) {
+        throw new IllegalStateException("exit " + exit + " from " + command + ":\n" + output);
+      }
+      return new Measured(wall, childrenCpuMillis() - cpuBefore, output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** User plus system time of this process's reaped children, in ms; 0 where there is no {@code /proc}. */
+  private static long childrenCpuMillis() throws IOException {
+    Path stat = Path.of("/proc/self/stat");
+    if (!Files.isReadable(stat)) {
+      return 0;
+    }
+    String text = Files.readString(stat);
+    // Fields after the command name, which is in parentheses and may hold spaces: cutime and cstime are the
+    // 16th and 17th fields of the whole line.
+    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    return Math.round(ticks * 1000 / TICKS_PER_SECOND);
+  }
+
+  /**
+   * This JVM's class path, as jars a class-data archive accepts: each directory packed into a jar, each signed
+   * jar copied without its signature; the jars are written to {@code out}.
+   */
+  private static String jarsOnly(Path out) throws IOException {
+    Files.createDirectories(out);
+    List<String> jars = new ArrayList<>();
+    int index = 0;
+    for (Path entry : classPath()) {
+      Path target = out.resolve(index++ + "-" + entry.getFileName() + (Files.isDirectory(entry) ? ".jar" : ""));
+      if (Files.isDirectory(entry)) {
+        packDirectory(entry, target);
+        jars.add(target.toString());
+      } else if (signed(entry)) {
+        copyUnsigned(entry, target);
+        jars.add(target.toString());
+      } else if (Files.isRegularFile(entry)) {
+        jars.add(entry.toString());
+      }
+    }
+    return String.join(java.io.File.pathSeparator, jars);
+  }
+
+  /** The class path this program runs on: exec:java's class loader, or {@code java.class.path}. */
+  private static List<Path> classPath() {
+    List<Path> entries = new ArrayList<>();
+    if (ColdStartBenchmark.class.getClassLoader() instanceof URLClassLoader loader) {
+      for (URL url : loader.getURLs()) {
+        entries.add(path(url));
+      }
+    } else {
+      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        entries.add(Path.of(entry));
+      }
+    }
+    return entries;
+  }
+
+  private static Path location(Class<?> type) {
+    return path(type.getProtectionDomain().getCodeSource().getLocation());
+  }
+
+  private static Path path(URL url) {
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(url.toString(), e);
+    }
+  }
+
+  private static boolean signed(Path jar) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      return zip.stream().anyMatch(entry -> signature(entry.getName()));
+    }
+  }
+
+  private static boolean signature(String name) {
+    return name.startsWith("META-INF/") && name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
+  }
+
+  private static void copyUnsigned(Path jar, Path target) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        if (!signature(entry.getName())) {
+          out.putNextEntry(new ZipEntry(entry.getName()));
+          try (InputStream in = zip.getInputStream(entry)) {
+            in.transferTo(out);
+          }
+          out.closeEntry();
+        }
+      }
+    }
+  }
+
+  private static void packDirectory(Path directory, Path target) throws IOException {
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target));
+        Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new ZipEntry(directory.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+  }
+
+  /** The feature release of the JDK that {@code java} belongs to, from its {@code release} file. */
+  private static int featureVersion(Path java) throws IOException {
+    Path release = java.toAbsolutePath().getParent().getParent().resolve("release");
+    String version = Files.readAllLines(release).stream().filter(line -> line.startsWith("JAVA_VERSION="))
+        .findFirst().orElseThrow().replaceAll("[^0-9.]", "");
+    return Integer.parseInt(version.split("\\.")[0]);
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return Stream.concat(first.stream(), second.stream()).toList();
+  }
+
+  private static List<String> concat(List<String> first, List<String> second, List<String> third) {
+    return concat(concat(first, second), third);
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}
