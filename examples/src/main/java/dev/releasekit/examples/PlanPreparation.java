@@ -16,6 +16,7 @@ public final class PlanPreparation {
   }
 
   public static void main(String[] args) {
+    GitConfiguration.install();
     Path workTree = Path.of(args.length > 0 ? args[0] : ".");
     System.out.println(Release.of("0.57").in(workTree)
         .mergeForward("master", "dev").cutBranch().bumpVersion().openPr()

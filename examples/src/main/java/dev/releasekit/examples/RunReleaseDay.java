@@ -23,6 +23,7 @@ public final class RunReleaseDay {
   }
 
   public static void main(String[] args) throws IOException {
+    GitConfiguration.install();
     Report report = SiteReleaseDay.releaseDay(Path.of(args[0]), LocalHosting.forOrigin(Path.of(args[1])),
         Path.of(args[2]), LocalHosting.forOrigin(Path.of(args[3]))).run();
     System.out.println(report.steps().size() + " steps run");
