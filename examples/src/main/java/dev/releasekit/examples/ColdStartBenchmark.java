@@ -3,24 +3,16 @@ package dev.releasekit.examples;
 import dev.releasekit.local.LocalProject;
 import dev.releasekit.website.testing.SiteReleaseDay;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Cold start and memory of releasekit as a whole process, measured in one run against a bare JVM. It launches
@@ -38,10 +30,9 @@ import java.util.zip.ZipOutputStream;
  * from this process's {@code /proc/self/stat} ({@code cutime}, {@code cstime}), which stays meaningful on a busy
  * machine where wall-clock time does not.
  *
- * <p>A class-data archive matches only the exact class path it was made with (the same jars, in the same order,
- * unchanged), and the JVM skips the classes of signed jars (JGit's is signed). So the children run on a class
- * path of jars only: directories are packed into jars and signed jars copied without their signatures, as a
- * shaded jar has them.
+ * <p>A class-data archive matches only the exact class path it was made with, and holds nothing from directories
+ * or signed jars, so the children run on the class path {@link AppCdsArchive} rewrites: jars only, none signed,
+ * as a shaded jar has them.
  *
  * <pre>{@code
  * mvn -q -DskipTests install && mvn -q -f examples exec:java -Dexec.mainClass=dev.releasekit.examples.ColdStartBenchmark
@@ -68,20 +59,17 @@ public final class ColdStartBenchmark {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     Path java = args.length > 1 ? Path.of(args[1])
         : Path.of(System.getProperty("java.home"), "bin", "java");
-    int feature = featureVersion(java);
+    int feature = AppCdsArchive.featureVersion(java);
     Path dir = Files.createTempDirectory("releasekit-coldstart-");
-    String classPath = jarsOnly(dir.resolve("classpath"));
-    String bareClassPath = location(PrintOneLine.class).toString();
+    String classPath = AppCdsArchive.jarsOnly(AppCdsArchive.classPath(), dir.resolve("classpath"));
+    String bareClassPath = AppCdsArchive.location(PrintOneLine.class).toString();
     Path workTree = LocalProject.homeAssistant(dir.resolve("ha")).workTree();
     List<String> plan = planCommand(classPath, workTree);
 
+    // A plan writes nothing, so the training run may plan the very sandbox that is measured.
     Path archive = dir.resolve(feature >= 25 ? "releasekit.aot" : "releasekit.jsa");
-    List<String> training = new ArrayList<>(feature >= 25 ? List.of("-XX:AOTCacheOutput=" + archive)
-        : List.of("-XX:ArchiveClassesAtExit=" + archive));
-    training.addAll(plan);
-    launch(java, training);
-    List<String> withArchive = feature >= 25 ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + archive)
-        : List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive);
+    AppCdsArchive.train(java, archive, plan);
+    List<String> withArchive = AppCdsArchive.useFlags(feature, archive);
     List<String> launcherFlags = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     Map<String, List<String>> rows = new LinkedHashMap<>();
@@ -121,16 +109,20 @@ public final class ColdStartBenchmark {
 
     String day = "Home Assistant's whole release day (core and website), peak resident memory (VmHWM)";
     System.out.printf("%s:%n", day);
-    for (Map.Entry<String, List<String>> variant : Map.of("default flags", List.<String>of(),
-        "with the archive", withArchive).entrySet()) {
-      SiteReleaseDay prepared = SiteReleaseDay.prepare(dir.resolve("day-" + variant.getKey().replace(' ', '-')));
+    Map<String, List<String>> variants = new LinkedHashMap<>();
+    variants.put("default flags", List.of());
+    variants.put("archive", withArchive);
+    variants.put("archive + launcher flags", concat(withArchive, launcherFlags));
+    for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+      SiteReleaseDay prepared = SiteReleaseDay.prepare(dir.resolve("day-"
+          + variant.getKey().replaceAll("\\W+", "-")));
       Measured measured = launch(java, concat(variant.getValue(), List.of("-cp", classPath,
           RunReleaseDay.class.getName(), prepared.core().workTree().toString(), prepared.core().origin().toString(),
           prepared.website().workTree().toString(), prepared.website().origin().toString())));
       long peakKb = measured.output.lines().filter(line -> line.startsWith(RunReleaseDay.PEAK))
           .mapToLong(line -> Long.parseLong(line.substring(RunReleaseDay.PEAK.length()))).findFirst()
           .orElseThrow(() -> new IllegalStateException("no peak printed:\n" + measured.output));
-      System.out.printf("  %-18s %5d MB (aim: under 256 MB)   %s, wall %.0f ms%n", variant.getKey(),
+      System.out.printf("  %-26s %5d MB (aim: under 256 MB)   %s, wall %.0f ms%n", variant.getKey(),
           peakKb / MB, measured.output.lines().filter(line -> line.endsWith("steps run")).findFirst()
               .orElse(""), measured.wallNanos / 1e6);
     }
@@ -174,102 +166,6 @@ public final class ColdStartBenchmark {
     String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
     long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
     return Math.round(ticks * 1000 / TICKS_PER_SECOND);
-  }
-
-  /**
-   * This JVM's class path, as jars a class-data archive accepts: each directory packed into a jar, each signed
-   * jar copied without its signature; the jars are written to {@code out}.
-   */
-  private static String jarsOnly(Path out) throws IOException {
-    Files.createDirectories(out);
-    List<String> jars = new ArrayList<>();
-    int index = 0;
-    for (Path entry : classPath()) {
-      Path target = out.resolve(index++ + "-" + entry.getFileName() + (Files.isDirectory(entry) ? ".jar" : ""));
-      if (Files.isDirectory(entry)) {
-        packDirectory(entry, target);
-        jars.add(target.toString());
-      } else if (signed(entry)) {
-        copyUnsigned(entry, target);
-        jars.add(target.toString());
-      } else if (Files.isRegularFile(entry)) {
-        jars.add(entry.toString());
-      }
-    }
-    return String.join(java.io.File.pathSeparator, jars);
-  }
-
-  /** The class path this program runs on: exec:java's class loader, or {@code java.class.path}. */
-  private static List<Path> classPath() {
-    List<Path> entries = new ArrayList<>();
-    if (ColdStartBenchmark.class.getClassLoader() instanceof URLClassLoader loader) {
-      for (URL url : loader.getURLs()) {
-        entries.add(path(url));
-      }
-    } else {
-      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-        entries.add(Path.of(entry));
-      }
-    }
-    return entries;
-  }
-
-  private static Path location(Class<?> type) {
-    return path(type.getProtectionDomain().getCodeSource().getLocation());
-  }
-
-  private static Path path(URL url) {
-    try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(url.toString(), e);
-    }
-  }
-
-  private static boolean signed(Path jar) throws IOException {
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      return zip.stream().anyMatch(entry -> signature(entry.getName()));
-    }
-  }
-
-  private static boolean signature(String name) {
-    return name.startsWith("META-INF/") && name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
-  }
-
-  private static void copyUnsigned(Path jar, Path target) throws IOException {
-    try (ZipFile zip = new ZipFile(jar.toFile());
-        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-      Enumeration<? extends ZipEntry> entries = zip.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry entry = entries.nextElement();
-        if (!signature(entry.getName())) {
-          out.putNextEntry(new ZipEntry(entry.getName()));
-          try (InputStream in = zip.getInputStream(entry)) {
-            in.transferTo(out);
-          }
-          out.closeEntry();
-        }
-      }
-    }
-  }
-
-  private static void packDirectory(Path directory, Path target) throws IOException {
-    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target));
-        Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        out.putNextEntry(new ZipEntry(directory.relativize(file).toString().replace('\\', '/')));
-        Files.copy(file, out);
-        out.closeEntry();
-      }
-    }
-  }
-
-  /** The feature release of the JDK that {@code java} belongs to, from its {@code release} file. */
-  private static int featureVersion(Path java) throws IOException {
-    Path release = java.toAbsolutePath().getParent().getParent().resolve("release");
-    String version = Files.readAllLines(release).stream().filter(line -> line.startsWith("JAVA_VERSION="))
-        .findFirst().orElseThrow().replaceAll("[^0-9.]", "");
-    return Integer.parseInt(version.split("\\.")[0]);
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
