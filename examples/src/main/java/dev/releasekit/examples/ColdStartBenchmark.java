@@ -4,7 +4,6 @@ import dev.releasekit.local.LocalProject;
 import dev.releasekit.website.testing.SiteReleaseDay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,26 +130,16 @@ public final class ColdStartBenchmark {
   private record Measured(long wallNanos, long cpuMillis, String output) {
   }
 
-  /** Runs {@code java} with {@code arguments} to its end; its output is kept, never printed unless it fails. */
+  /** Runs {@code java} with {@code arguments} to its end, timing it; its output is kept, never printed. */
   private static Measured launch(Path java, List<String> arguments) {
-    List<String> command = new ArrayList<>(List.of(java.toString()));
-    command.addAll(arguments);
     try {
       long cpuBefore = childrenCpuMillis();
       long start = System.nanoTime();
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int exit = process.waitFor();
+      String output = AppCdsArchive.run(java, arguments);
       long wall = System.nanoTime() - start;
-      if (exit != 0) {
-        throw new IllegalStateException("exit " + exit + " from " + command + ":\n" + output);
-      }
       return new Measured(wall, childrenCpuMillis() - cpuBefore, output);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
