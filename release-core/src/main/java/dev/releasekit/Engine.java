@@ -353,15 +353,18 @@ final class Engine {
   }
 
   /**
-   * Every service, once: each repository's hosting (wired, or discovered from its origin), the registry (wired, or
-   * the one a registry step was built from), announcers and endpoints (wired, then those steps were built with).
+   * Every service, once: each repository's hosting (wired, or discovered from its origin when a step first asks
+   * for it), the registry (wired, or the one a registry step was built from), announcers and endpoints (wired,
+   * then those steps were built with).
    */
   private ReleaseServices resolve(Opened opened, List<Release.Planned> steps) {
     Map<String, ReleaseServices.Repository> repositories = new LinkedHashMap<>();
     for (Map.Entry<String, JGitWorkspace> entry : opened.workspaces.entrySet()) {
       Release.Repository wired = wiring.repositories().get(entry.getKey());
-      Hosting hosting = wired.hosting() != null ? wired.hosting()
-          : Hostings.discover(entry.getValue().originUrl(), wiring.environment());
+      // Discovered when a step first needs it (found once, then shared by the rehearsal and the run).
+      String originUrl = entry.getValue().originUrl();
+      Supplier<Hosting> hosting = wired.hosting() != null ? wired::hosting
+          : () -> Hostings.discover(originUrl, wiring.environment());
       repositories.put(entry.getKey(), new ReleaseServices.Repository(entry.getKey(),
           release.version(entry.getKey()), wired.conventions(), entry.getValue(), hosting, null));
     }

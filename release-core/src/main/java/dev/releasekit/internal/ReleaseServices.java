@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Every service a release's steps touch, resolved once per run: per repository its workspace, hosting and
@@ -26,12 +27,51 @@ import java.util.Optional;
  */
 public final class ReleaseServices implements AutoCloseable {
 
-  /** One repository of the release, with what it is hosted on and where its journal goes. */
+  /**
+   * One repository of the release, with what it is hosted on and where its journal goes. The hosting is found
+   * (or, in a plan, wrapped in its overlay) the first time a step asks for it, so a release whose steps never
+   * touch the hosting never starts its provider: no HTTP client, JSON adapters or logging set up for nothing.
+   */
   public record Repository(String name, Version version, Conventions conventions, JGitWorkspace workspace,
-      Hosting hosting, GitJournal journal) {
+      Supplier<Hosting> hostingSource, GitJournal journal) {
+
+    public Repository {
+      hostingSource = once(hostingSource);
+    }
+
+    /** The hosting, resolved on the first call and the same one afterwards. */
+    public Hosting hosting() {
+      return hostingSource.get();
+    }
 
     Repository withJournal(GitJournal journal) {
-      return new Repository(name, version, conventions, workspace, hosting, journal);
+      return new Repository(name, version, conventions, workspace, hostingSource, journal);
+    }
+  }
+
+  /** {@code source}, asked at most once; the same supplier when it already is such. */
+  private static <T> Supplier<T> once(Supplier<T> source) {
+    if (source instanceof Once<T>) {
+      return source;
+    }
+    return new Once<>(source);
+  }
+
+  private static final class Once<T> implements Supplier<T> {
+    private Supplier<T> source;
+    private T value;
+
+    Once(Supplier<T> source) {
+      this.source = source;
+    }
+
+    @Override
+    public synchronized T get() {
+      if (source != null) {
+        value = source.get();
+        source = null;
+      }
+      return value;
     }
   }
 
@@ -95,7 +135,8 @@ public final class ReleaseServices implements AutoCloseable {
         JGitWorkspace clone = JGitWorkspace.open(sandbox.clone(), null);
         clone.pauseWith(time::sleep);
         opened.add(clone);
-        Hosting overlay = new OverlayHosting(real.hosting(), sandbox::openOrigin, time, time::sleep);
+        Supplier<Hosting> overlay = () -> new OverlayHosting(real.hosting(), sandbox::openOrigin, time,
+            time::sleep);
         GitJournal journal = new GitJournal(clone, real.version().toString(), runId, time);
         copies.put(real.name(), new Repository(real.name(), real.version(), real.conventions(), clone, overlay,
             journal));

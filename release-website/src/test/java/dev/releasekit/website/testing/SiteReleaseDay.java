@@ -3,6 +3,7 @@ package dev.releasekit.website.testing;
 import dev.releasekit.Conventions;
 import dev.releasekit.Release;
 import dev.releasekit.ResultKey;
+import dev.releasekit.local.LocalHosting;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.Step;
 import dev.releasekit.testing.GitFixture;
@@ -122,19 +123,25 @@ public final class SiteReleaseDay {
     return core().contentState() + "|" + website.contentState();
   }
 
-  private Release core(Release release) {
-    return release.date(DAY).repository("core", core().workTree()).hostedOn(hostings.apply(coreHosting))
+  private static Release core(Release release, Path coreWorkTree, Hosting coreHosting) {
+    return release.date(DAY).repository("core", coreWorkTree).hostedOn(coreHosting)
         .onReleaseBranch().cherryPickMilestone("0.57").releaseNotes();
   }
 
-  private Release site(Release release) {
-    return release.repository("website", website().workTree()).hostedOn(hostings.apply(websiteHosting))
+  private static Release site(Release release, Path siteWorkTree, Hosting siteHosting) {
+    return release.repository("website", siteWorkTree).hostedOn(siteHosting)
         .conventions(Conventions.homeAssistantWebsite()).onReleaseBranch();
   }
 
   /** Core's picks and notes, then {@code steps} on the website's release branch. */
   public Release coreNotesThen(Step... steps) {
-    Release release = site(core(Release.of("0.57")));
+    return coreNotesThen(core().workTree(), hostings.apply(coreHosting), website().workTree(),
+        hostings.apply(websiteHosting), steps);
+  }
+
+  private static Release coreNotesThen(Path coreWorkTree, Hosting coreHosting, Path siteWorkTree,
+      Hosting siteHosting, Step... steps) {
+    Release release = site(core(Release.of("0.57"), coreWorkTree, coreHosting), siteWorkTree, siteHosting);
     for (Step step : steps) {
       release = release.then(step);
     }
@@ -143,7 +150,25 @@ public final class SiteReleaseDay {
 
   /** Release day of both, as the site's checklist runs it, with every website step. */
   public Release releaseDay() {
-    return coreNotesThen(Website.blogPost(POST_057), Website.docStubs(), Website.releaseKeys())
+    return releaseDay(core().workTree(), hostings.apply(coreHosting), website().workTree(),
+        hostings.apply(websiteHosting));
+  }
+
+  /**
+   * Release day of both from the folders {@link #prepare(Path)} made, for a child process that knows only the
+   * folders (the hostings are {@code LocalHosting.forOrigin} of each origin); core's gets the fixed web addresses
+   * {@code prepare} gives it.
+   */
+  public static Release releaseDay(Path coreWorkTree, LocalHosting coreHosting, Path siteWorkTree,
+      Hosting siteHosting) {
+    return releaseDay(coreWorkTree, (Hosting) coreHosting.withWebUrls(
+        "https://github.com/home-assistant/home-assistant", "https://github.com/"), siteWorkTree, siteHosting);
+  }
+
+  private static Release releaseDay(Path coreWorkTree, Hosting coreHosting, Path siteWorkTree,
+      Hosting siteHosting) {
+    return coreNotesThen(coreWorkTree, coreHosting, siteWorkTree, siteHosting, Website.blogPost(POST_057),
+        Website.docStubs(), Website.releaseKeys())
         .repository("core").mergePr().publishRelease().closeMilestone().startNextDevelopment()
         .repository("website")
             .mergeForward("current", "release-0-57").after("core", ResultKey.PUBLISHED_RELEASE).mergePr()

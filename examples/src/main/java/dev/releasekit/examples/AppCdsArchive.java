@@ -1,0 +1,193 @@
+package dev.releasekit.examples;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Makes the class-data archive the jar starts with: a training run of {@link PlanPreparation} on a fresh sandbox
+ * with {@code -XX:ArchiveClassesAtExit} (JDK 25 and later: {@code -XX:AOTCacheOutput}, an AOT cache that also
+ * holds linked classes), on a class path the archive accepts. The build's {@code appcds} profile runs it at
+ * {@code package}; {@link ColdStartBenchmark} makes its own.
+ *
+ * <pre>{@code
+ * java -cp examples.jar dev.releasekit.examples.AppCdsArchive target/releasekit.jsa target/cds "$CLASS_PATH"
+ * java -XX:SharedArchiveFile=target/releasekit.jsa -cp "$(cat target/cds/classpath.txt)" ...
+ * }</pre>
+ *
+ * <p>An archive matches only the exact class path it was made with: the same jars, in the same order, unchanged.
+ * It holds no class from a directory (the JVM refuses a non-empty directory on the class path when dumping) or
+ * from a signed jar (skipped; and JDK 17.0.15 crashes at the end of a dump when lambdas of a signed jar's
+ * interfaces were loaded). JGit's jar is signed. So the class path is rewritten first: each directory packed into
+ * a jar and each signed jar copied without its signature files, as a shaded jar has them; a class path that is
+ * one shaded jar stays as it is.
+ */
+public final class AppCdsArchive {
+  private AppCdsArchive() {
+  }
+
+  /** Arguments: the archive to write, a folder for rewritten jars and {@code classpath.txt}, the class path. */
+  public static void main(String[] args) throws IOException {
+    Path archive = Path.of(args[0]);
+    Path folder = Path.of(args[1]);
+    List<Path> entries = Arrays.stream(args[2].split(File.pathSeparator)).filter(e -> !e.isBlank())
+        .map(Path::of).toList();
+    String classPath = jarsOnly(entries, folder);
+    Files.writeString(folder.resolve("classpath.txt"), classPath + "\n", StandardCharsets.UTF_8);
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    String output = train(java, archive, List.of("-cp", classPath, PlanPreparation.class.getName()));
+    Files.writeString(folder.resolve("training.log"), output, StandardCharsets.UTF_8);
+    System.out.println("archive " + archive + " for the class path in " + folder.resolve("classpath.txt"));
+  }
+
+  /** The flag that makes the archive at {@code archive} on a JDK of feature release {@code feature}. */
+  static List<String> dumpFlags(int feature, Path archive) {
+    return feature >= 25 ? List.of("-XX:AOTCacheOutput=" + archive)
+        : List.of("-XX:ArchiveClassesAtExit=" + archive);
+  }
+
+  /** The flags that start a JVM with the archive, failing rather than starting without it. */
+  static List<String> useFlags(int feature, Path archive) {
+    return feature >= 25 ? List.of("-XX:AOTMode=on", "-XX:AOTCache=" + archive)
+        : List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive);
+  }
+
+  /** Runs {@code command} (the arguments after {@code java}'s options) once to write {@code archive}. */
+  static String train(Path java, Path archive, List<String> command) throws IOException {
+    List<String> arguments = new ArrayList<>(dumpFlags(featureVersion(java), archive));
+    arguments.addAll(command);
+    return run(java, arguments);
+  }
+
+  /** Runs {@code java} with {@code arguments} to its end and returns its output; fails when it fails. */
+  static String run(Path java, List<String> arguments) {
+    List<String> command = new ArrayList<>(List.of(java.toString()));
+    command.addAll(arguments);
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exit = process.waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("exit " + exit + " from " + command + ":\n" + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The feature release of the JDK that {@code java} belongs to, from its {@code release} file. */
+  static int featureVersion(Path java) throws IOException {
+    Path release = java.toAbsolutePath().getParent().getParent().resolve("release");
+    String version = Files.readAllLines(release).stream().filter(line -> line.startsWith("JAVA_VERSION="))
+        .findFirst().orElseThrow().replaceAll("[^0-9.]", "");
+    return Integer.parseInt(version.split("\\.")[0]);
+  }
+
+  /**
+   * {@code entries} as jars an archive accepts: each directory packed into a jar, each signed jar copied without
+   * its signature; the new jars are written to {@code out}. Returns the class path.
+   */
+  static String jarsOnly(List<Path> entries, Path out) throws IOException {
+    Files.createDirectories(out);
+    List<String> jars = new ArrayList<>();
+    int index = 0;
+    for (Path entry : entries) {
+      Path target = out.resolve(index++ + "-" + entry.getFileName() + (Files.isDirectory(entry) ? ".jar" : ""));
+      if (Files.isDirectory(entry)) {
+        packDirectory(entry, target);
+        jars.add(target.toString());
+      } else if (Files.isRegularFile(entry) && signed(entry)) {
+        copyUnsigned(entry, target);
+        jars.add(target.toString());
+      } else if (Files.isRegularFile(entry)) {
+        jars.add(entry.toString());
+      }
+    }
+    return String.join(File.pathSeparator, jars);
+  }
+
+  /** The class path this program runs on: exec:java's class loader, or {@code java.class.path}. */
+  static List<Path> classPath() {
+    List<Path> entries = new ArrayList<>();
+    if (AppCdsArchive.class.getClassLoader() instanceof URLClassLoader loader) {
+      for (URL url : loader.getURLs()) {
+        entries.add(path(url));
+      }
+    } else {
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        entries.add(Path.of(entry));
+      }
+    }
+    return entries;
+  }
+
+  /** The jar or folder {@code type} was loaded from. */
+  static Path location(Class<?> type) {
+    return path(type.getProtectionDomain().getCodeSource().getLocation());
+  }
+
+  private static Path path(URL url) {
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(url.toString(), e);
+    }
+  }
+
+  private static boolean signed(Path jar) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      return zip.stream().anyMatch(entry -> signature(entry.getName()));
+    }
+  }
+
+  private static boolean signature(String name) {
+    return name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
+  }
+
+  private static void copyUnsigned(Path jar, Path target) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        if (!signature(entry.getName())) {
+          out.putNextEntry(new ZipEntry(entry.getName()));
+          try (InputStream in = zip.getInputStream(entry)) {
+            in.transferTo(out);
+          }
+          out.closeEntry();
+        }
+      }
+    }
+  }
+
+  private static void packDirectory(Path directory, Path target) throws IOException {
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target));
+        Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new ZipEntry(directory.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+  }
+}
