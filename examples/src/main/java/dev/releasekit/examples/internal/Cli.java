@@ -29,7 +29,7 @@ public final class Cli implements Callable<Integer> {
       + " (Flow.java) declares a public class of the file's name with 'public static Release release(String..."
       + " args)'; it is compiled against the jar, and the arguments after '--' are its args. A JShell script"
       + " (flow.jsh) ends with a variable named release, or an expression, holding the Release; the arguments"
-      + " after '--' are in its String[] args.";
+      + " after '--' are in its String[] args, declared after the script's imports.";
 
   /** What a command line runs against: the environment, time, and where output goes. */
   public record Context(Map<String, String> environment, Sleeper sleeper, boolean terminal, PrintWriter out,
@@ -43,6 +43,11 @@ public final class Cli implements Callable<Integer> {
 
   /** Parses {@code args}, runs the command, and returns the exit code; it never exits the JVM. */
   public static int execute(Context context, String... args) {
+    return commandLine(context).execute(args);
+  }
+
+  /** The command line with its commands and handlers, ready to execute; tests read its options from it. */
+  public static CommandLine commandLine(Context context) {
     CommandLine line = new CommandLine(new Cli(context));
     line.addSubcommand("plan", new PlanCommand(context));
     line.addSubcommand("run", new RunCommand(context));
@@ -57,7 +62,7 @@ public final class Cli implements Callable<Integer> {
       return ReleaseKit.USAGE;
     });
     line.setExecutionExceptionHandler((e, command, parsed) -> Exits.report(e, context.err()));
-    return line.execute(args);
+    return line;
   }
 
   @Override

@@ -104,8 +104,9 @@ public final class UserFlows {
     String key = UUID.randomUUID().toString();
     try (JShell shell = JShell.builder().executionEngine("local").build()) {
       shell.addToClasspath(System.getProperty("java.class.path"));
-      eval(shell, file, "String[] args = new String[] {" + arguments.stream().map(UserFlows::literal)
-          .collect(Collectors.joining(", ")) + "};");
+      String declareArgs = "String[] args = new String[] {" + arguments.stream().map(UserFlows::literal)
+          .collect(Collectors.joining(", ")) + "};";
+      boolean argsDeclared = false;
       String last = null;
       SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
       String rest = script;
@@ -113,6 +114,12 @@ public final class UserFlows {
         SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
         if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
           break;
+        }
+        // args is declared after the script's leading imports: an import added later makes JShell recompile
+        // the variables declared before it, which resets them to null.
+        if (!argsDeclared && !info.source().strip().startsWith("import ")) {
+          eval(shell, file, declareArgs);
+          argsDeclared = true;
         }
         for (SnippetEvent event : eval(shell, file, info.source())) {
           if (event.snippet() instanceof VarSnippet variable && event.status().isActive()
