@@ -22,6 +22,11 @@ import dev.releasekit.spi.Step;
 import dev.releasekit.testing.GitFixture;
 import dev.releasekit.testing.ReleaseDayScenario;
 import dev.releasekit.version.Version;
+import dev.releasekit.website.BlogPost;
+import dev.releasekit.website.DocStubs;
+import dev.releasekit.website.ReleaseKeys;
+import dev.releasekit.website.Website;
+import dev.releasekit.website.testing.SiteReleaseDay;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -160,7 +165,9 @@ class NothingEscapesAPlanTest {
     charts.hosting().createLabel("bump minor");
     registry.push("posthog/escape", SampleImages.image("escape", 1, false, "linux", "amd64"), "release-1.31.0");
     registry.push("posthog/escape", SampleImages.image("escape-old", 1, false, "linux", "amd64"), "latest-release");
-    fixtures.addAll(List.of(preparation, day.fixture(), dayAgain.fixture(), bugfix, postHog, charts));
+    SiteReleaseDay site = SiteReleaseDay.prepare(temp.resolve("site"));
+    fixtures.addAll(List.of(preparation, day.fixture(), dayAgain.fixture(), bugfix, postHog, charts, site.core(),
+        site.website()));
     List<String> before = fixtures.stream().map(GitFixture::fingerprint).toList();
 
     plan(on(preparation, Conventions.homeAssistant())
@@ -195,6 +202,9 @@ class NothingEscapesAPlanTest {
         .then(neverWired.retag(image, "1.31"))
         .then(HelmChart.at("charts/posthog").bumpChartVersion(HelmChart.VersionBump.MINOR).label("bump minor")),
         "then");
+    plan(site.coreNotesThen(Website.blogPost(SiteReleaseDay.POST_057), Website.docStubs(), Website.releaseKeys()),
+        "then");
+    stepsPlanned.addAll(List.of(BlogPost.class, DocStubs.class, ReleaseKeys.class));
     stepsPlanned.addAll(List.of(dev.releasekit.docker.AwaitTag.class, dev.releasekit.docker.Retag.class,
         HelmChart.class));
 

@@ -28,11 +28,13 @@ final class Reporting {
     return listener;
   }
 
+  /** Whether the command runs in a GitHub Actions job ({@code GITHUB_ACTIONS=true}). */
+  boolean githubActions() {
+    return githubActions;
+  }
+
   /** Called once with the plan or report the command printed, also the partial report of a failed run. */
   void finished(ReleaseResults results) {
-    if (githubActions) {
-      // TODO(integration): the step summary and outputs from results (see forEnvironment).
-      return;
-    }
+    // TODO(integration): when githubActions, the step summary and outputs from results (see forEnvironment).
   }
 }
