@@ -2,6 +2,7 @@ package dev.releasekit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.releasekit.notes.Variant;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.testing.BugfixScenario;
@@ -65,8 +66,7 @@ class BugfixAndPostHogFlowTest {
 
     Report report = release.run();
 
-    String output = report.step(report.steps().size()).output();
-    String website = output.substring(output.indexOf("--- website variant ---"));
+    String website = report.result(ResultKey.NOTES).orElseThrow().render(Variant.WEBSITE);
     assertThat(website).contains("## Release 0.56.2 - November 5\n\n- Fix zwave crash ([@zwavedev] - [#120])");
     String body = fixture.hosting().findPullRequest("release-0-56-2", "master").orElseThrow().body();
     assertThat(body).startsWith("- Fix zwave crash ([@zwavedev] - [#120])").doesNotContain("## Release");
@@ -82,7 +82,8 @@ class BugfixAndPostHogFlowTest {
     Report report = Release.of("0.56.2").in(fixture.workTree()).hostedOn(fixture.hosting()).clock(clock)
         .cutBranch("master").bumpVersion().openPr().releaseNotes().run();
 
-    assertThat(report.step(report.steps().size()).output()).contains("## Release 0.56.2 - November 4\n");
+    assertThat(report.result(ResultKey.NOTES).orElseThrow().render(Variant.WEBSITE))
+        .contains("## Release 0.56.2 - November 4\n");
   }
 
   static Release postHog(GitFixture fixture) {

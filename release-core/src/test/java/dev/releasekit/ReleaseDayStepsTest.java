@@ -3,6 +3,7 @@ package dev.releasekit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.releasekit.notes.Variant;
 import dev.releasekit.spi.HostedRelease;
 import dev.releasekit.testing.GitFixture;
 import dev.releasekit.testing.ReleaseDayScenario;
@@ -140,7 +141,10 @@ class ReleaseDayStepsTest {
       assertThat(body).contains("- Add fail2ban sensor ([@fronzbot] - [#9975]) ([sensor.fail2ban docs])"
           + " (new-platform)")
           .contains("[#9975]: " + fixture.hosting().webUrl() + "/pull/9975").doesNotContain("#9990");
-      assertThat(report.step(1).output()).contains("website variant");
+      assertThat(report.step(1).output()).as("only the variant the step wrote").startsWith(body)
+          .doesNotContain("]: /integrations/");
+      assertThat(report.result(ResultKey.NOTES).orElseThrow().render(Variant.WEBSITE))
+          .contains("[sensor.fail2ban docs]: /integrations/sensor.fail2ban/");
     }
 
     @Test

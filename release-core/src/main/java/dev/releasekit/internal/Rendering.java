@@ -31,10 +31,13 @@ public final class Rendering {
     for (int i = 0; i < steps.size(); i++) {
       StepResult step = steps.get(i);
       out.append(String.format("  %d) %-12s %s", i + 1, step.outcome(), step.description()));
-      if (!step.detail().isEmpty()) {
-        out.append(" - ").append(step.detail());
+      List<String> detail = step.detail().lines().toList();
+      if (!detail.isEmpty()) {
+        out.append(" - ").append(detail.get(0));
       }
       out.append('\n');
+      // A long detail (a blocked pick's summary) continues below its step, indented like an output.
+      detail.stream().skip(1).forEach(line -> out.append("       | ").append(line).append('\n'));
       for (Change change : step.changes()) {
         out.append("       ").append(change.summary()).append('\n');
         if (!change.diff().isEmpty()) {

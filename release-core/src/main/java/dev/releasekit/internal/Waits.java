@@ -69,7 +69,8 @@ public final class Waits {
       Duration remaining = Duration.between(now, deadline);
       Duration pause = wait.compareTo(remaining) < 0 ? wait : remaining;
       progress.accept(what + " is not there yet (check " + checks + "); next check in " + human(pause)
-          + ", giving up at " + deadline);
+          + "; " + human(Duration.between(start, now)) + " elapsed, giving up at " + deadline + " (in "
+          + human(remaining) + ")");
       sleeper.sleep(pause);
       slept = slept.plus(pause);
       checks++;

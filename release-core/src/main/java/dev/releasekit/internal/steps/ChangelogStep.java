@@ -9,7 +9,6 @@ import dev.releasekit.notes.DroppedCommit;
 import dev.releasekit.notes.ReleaseNotes;
 import dev.releasekit.spi.Step;
 import dev.releasekit.spi.StepContext;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,9 +70,8 @@ public final class ChangelogStep implements Step {
     byte[] updated = file.prepend(content, section.build().text());
     ws.commit(branch, tip, context.conventions().changelogMessage(context.version()),
         Map.of(path, updated));
-    return StepResult.done(path + " on " + branch + " starts with the " + context.version() + " section")
-        .withOutput(new String(updated, StandardCharsets.UTF_8).lines().limit(12)
-            .reduce((a, b) -> a + "\n" + b).orElse(""));
+    // The change's diff shows the section; the file itself is not repeated as output.
+    return StepResult.done(path + " on " + branch + " starts with the " + context.version() + " section");
   }
 
   private static String dropSummary(ReleaseNotes notes) {

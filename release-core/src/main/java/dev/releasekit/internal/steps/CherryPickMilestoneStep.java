@@ -88,12 +88,15 @@ public final class CherryPickMilestoneStep implements Step {
     List<String> just = new ArrayList<>();
     List<ConflictException> conflicts = new ArrayList<>();
     boolean wrote = false;
+    int position = 0;
     for (PullRequest pr : merged) {
+      position++;
       String sha = pr.mergeCommitSha().orElseThrow();
       String line = "- " + pr.title() + " (@" + pr.author() + " - #" + pr.number() + ")";
       String found = contents.find(sha);
       if (found == null) {
-        context.progress("picking #" + pr.number() + " " + pr.title());
+        context.progress("picking #" + pr.number() + " " + pr.title() + " (" + position + " of " + merged.size()
+            + ")");
         try {
           // Checked again against origin's tip as it is now: another run may have pushed this very pick.
           found = contents.pickUnlessThere(branch, sha);

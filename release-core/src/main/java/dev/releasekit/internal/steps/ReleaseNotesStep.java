@@ -72,7 +72,9 @@ public final class ReleaseNotesStep implements Step {
     }
     ReleaseNotes notes = collect(context, branch, base);
     String body = notes.render(Variant.GITHUB);
-    String output = body + "\n\n--- website variant ---\n\n" + notes.render(Variant.WEBSITE) + dropped(notes);
+    // Only the variant this step writes: the website variant is the blog post's, shown by the step that writes it
+    // (and handed to it, and to the caller, as ResultKey.NOTES).
+    String output = body + dropped(notes);
     if (pr.body().equals(body)) {
       return StepResult.alreadyDone("#" + pr.number() + " already holds these notes (" + notes.entries().size()
           + " entries, " + notes.dropped().size() + " commits dropped)").withOutput(output)
