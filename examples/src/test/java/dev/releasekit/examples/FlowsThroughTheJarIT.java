@@ -6,6 +6,7 @@ import dev.releasekit.Conventions;
 import dev.releasekit.Release;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.docker.testing.SampleImages;
+import dev.releasekit.spi.PullRequest;
 import dev.releasekit.testing.BugfixScenario;
 import dev.releasekit.testing.GitFixture;
 import dev.releasekit.website.testing.SiteReleaseDay;
@@ -105,13 +106,16 @@ class FlowsThroughTheJarIT {
     GitFixture charts = GitFixture.postHogCharts(temp.resolve("charts"));
     charts.hosting().createLabel("bump minor");
     registry.push("posthog/posthog", SampleImages.image("posthog", 1, false, "linux", "amd64"), "release-1.31.0");
+    registry.push("posthog/posthog", SampleImages.image("posthog", 1, false, "linux", "amd64"), "latest-release");
 
     planRunAndRerun(() -> posthog.fingerprint() + charts.fingerprint(), "posthog-launch", "--version", "1.31.0",
         "--posthog", posthog.workTree().toString(), "--charts", charts.workTree().toString(),
         "--registry", registry.host());
 
     assertThat(posthog.originRefs()).containsKey("refs/tags/1.31.0");
-    assertThat(posthog.hosting().findPullRequest("1.31.0-sync", "master")).isPresent();
+    assertThat(posthog.hosting().findPullRequest("1.31.0-sync", "master")).hasValueSatisfying(pr ->
+        assertThat(pr.state()).as("merged once both images exist").isEqualTo(PullRequest.State.MERGED));
+    assertThat(posthog.file("master", "versions.json")).startsWith("[\n    {\n        \"version\": \"1.31.0\",");
     assertThat(charts.file("chart-posthog-1.31.0", "charts/posthog/Chart.yaml")).contains("appVersion: 1.31.0");
   }
 

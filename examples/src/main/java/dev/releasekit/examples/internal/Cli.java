@@ -190,6 +190,10 @@ public final class Cli implements Callable<Integer> {
 
     abstract int execute(Release release);
 
+    void failed(ReleaseException failure) {
+      reporting.failed(failure);
+    }
+
     void print(Plan plan) {
       reporting.finished(plan);
       context.out().print(format.json ? plan.toJson() + "\n" : format.markdown ? plan.toMarkdown()
@@ -217,6 +221,7 @@ public final class Cli implements Callable<Integer> {
       try {
         plan = release.plan();
       } catch (ReleaseException e) {
+        failed(e);
         return Exits.report(e, context.err());
       }
       print(plan);
@@ -238,6 +243,7 @@ public final class Cli implements Callable<Integer> {
       try {
         report = release.run();
       } catch (ReleaseException e) {
+        failed(e);
         e.report().ifPresent(this::print);
         return Exits.report(e, context.err());
       }

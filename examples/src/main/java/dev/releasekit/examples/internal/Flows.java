@@ -51,7 +51,8 @@ final class Flows {
           + " commit log), prepend the CHANGELOG.md section, set posthog/version.py.",
           "--version, --posthog; --changelog, --date", Flows::postHogCodeFreeze),
       new Flow("posthog-launch", "PostHog's launch: tag VERSION, wait for the release-VERSION image, bump the Helm"
-          + " chart (appVersion, image tag) in a labelled PR, open the sync PR to master, announce on Slack.",
+          + " chart (appVersion, image tag) in a labelled PR, open the sync PR to master with the versions.json entry,"
+          + " merge it once latest-release exists too, announce on Slack.",
           "--version, --posthog, --charts; --registry, --image, --image-wait, --chart-label, --channel",
           Flows::postHogLaunch));
 
@@ -183,9 +184,10 @@ final class Flows {
             .then(HelmChart.at("charts/posthog").bumpChartVersion(HelmChart.VersionBump.MINOR)
                 .label(in.command.chartLabel))
         .repository("posthog")
-            .syncBranch();
-    // TODO(versions.json): the versions.json entry (release-website's versions step, gated on the image) joins
-    // the sync pull request here, the one place it goes: .then(<versions step>).
+            .syncBranch().then(Website.versionsEntry())
+            // Merging the sync pull request tells users an update is available: only once both images exist.
+            .then(registry.awaitTag(in.image("latest-release"), Duration.ofMinutes(in.command.imageWaitMinutes)))
+            .mergeSyncPr();
     Optional<Step> announcement = in.announcement("PostHog {version} is out");
     return announcement.isPresent() ? release.then(announcement.get()) : release;
   }
