@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -76,6 +77,20 @@ public final class ColdStartBenchmark {
     rows.put("plan, class path of jars", plan);
     rows.put("plan + " + (feature >= 25 ? "AOT cache" : "AppCDS archive"), concat(withArchive, plan));
     rows.put("plan + archive + " + String.join(" ", launcherFlags), concat(withArchive, launcherFlags, plan));
+    // The runnable jar and the archive the build ships beside it (made by a training plan at package time).
+    Optional<Path> jar = Stream.of("target/releasekit.jar", "examples/target/releasekit.jar").map(Path::of)
+        .filter(Files::isRegularFile).findFirst();
+    if (jar.isPresent()) {
+      List<String> jarPlan = List.of("-jar", jar.get().toString(), "plan", "ha-preparation", "--version", "0.57",
+          "--core", workTree.toString());
+      rows.put("releasekit.jar plan ha-preparation", jarPlan);
+      Path shipped = jar.get().resolveSibling("releasekit.jsa");
+      if (feature == Runtime.version().feature() && feature < 25 && Files.isRegularFile(shipped)) {
+        rows.put("releasekit.jar + shipped archive", concat(List.of("-XX:SharedArchiveFile=" + shipped), jarPlan));
+        rows.put("releasekit.jar + shipped archive + " + String.join(" ", launcherFlags),
+            concat(List.of("-XX:SharedArchiveFile=" + shipped), launcherFlags, jarPlan));
+      }
+    }
 
     Map<String, long[]> wall = new LinkedHashMap<>();
     Map<String, long[]> cpu = new LinkedHashMap<>();

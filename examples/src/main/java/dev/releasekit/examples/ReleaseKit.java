@@ -74,6 +74,8 @@ public final class ReleaseKit implements ToolProvider {
 
   /** The runnable jar's entry; exits the JVM with the exit code. */
   public static void main(String[] args) {
+    // The jar owns its JVM, so it may replace JGit's one system reader (a library embedded elsewhere must not).
+    GitConfiguration.install();
     PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
     PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
     int code = new ReleaseKit(System.getenv(), Sleeper.system(), System.console() != null).run(out, err, args);
