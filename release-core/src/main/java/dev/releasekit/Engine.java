@@ -85,8 +85,12 @@ final class Engine {
         preconditions.add(leasePrecondition(repository, writes));
       }
       for (ReleaseServices.Repository repository : real.repositories()) {
-        preconditions.addAll(repository.hosting().preconditions(preflight(repository.name(), steps, results,
-            execution.waits)));
+        // A hosting no step needed is neither discovered nor asked: the run would not touch it.
+        Optional<Hosting> hosting = repository.resolvedHosting();
+        if (hosting.isPresent()) {
+          preconditions.addAll(hosting.get().preconditions(preflight(repository.name(), steps, results,
+              execution.waits)));
+        }
       }
       return new Plan(release.version().toString(), preconditions,
           results.stream().map(Engine::withPlaceholders).toList());
@@ -148,8 +152,10 @@ final class Engine {
   private void requireHostingsAllow(ReleaseServices real, List<Release.Planned> steps, Execution rehearsed) {
     List<String> refusals = new ArrayList<>();
     for (ReleaseServices.Repository repository : real.repositories()) {
-      repository.hosting().preconditions(preflight(repository.name(), steps, rehearsed.results, rehearsed.waits))
-          .stream().filter(Precondition::blocks).forEach(p -> refusals.add(p.message()));
+      repository.resolvedHosting().stream()
+          .flatMap(hosting -> hosting.preconditions(preflight(repository.name(), steps, rehearsed.results,
+              rehearsed.waits)).stream())
+          .filter(Precondition::blocks).forEach(p -> refusals.add(p.message()));
     }
     if (!refusals.isEmpty()) {
       throw new PreconditionException(String.join(" ", refusals) + " Nothing was changed.");
@@ -160,7 +166,11 @@ final class Engine {
   private List<Secret> secrets(ReleaseServices services) {
     java.util.LinkedHashSet<Secret> secrets = new java.util.LinkedHashSet<>(release.secrets());
     List<Object> resolved = new ArrayList<>();
-    services.repositories().forEach(r -> resolved.add(r.hosting()));
+    // Where a runner reads masks (GitHub Actions), a hosting found from origin is found now, so its token is
+    // masked before anything is printed; elsewhere it is found when a step first needs it.
+    boolean masked = "true".equals(wiring.environment().get("GITHUB_ACTIONS"));
+    services.repositories().forEach(r -> (masked ? Optional.of(r.hosting()) : r.resolvedHosting())
+        .ifPresent(resolved::add));
     services.registry().ifPresent(resolved::add);
     resolved.addAll(services.announcers());
     for (Object service : resolved) {
@@ -363,10 +373,20 @@ final class Engine {
       Release.Repository wired = wiring.repositories().get(entry.getKey());
       // Discovered when a step first needs it (found once, then shared by the rehearsal and the run).
       String originUrl = entry.getValue().originUrl();
-      Supplier<Hosting> hosting = wired.hosting() != null ? wired::hosting
-          : () -> Hostings.discover(originUrl, wiring.environment());
-      repositories.put(entry.getKey(), new ReleaseServices.Repository(entry.getKey(),
-          release.version(entry.getKey()), wired.conventions(), entry.getValue(), hosting, null));
+      // A hosting found late has its credentials masked the moment it is found, before any step uses them.
+      Supplier<Hosting> hosting = wired.hosting() != null ? wired::hosting : () -> {
+        Hosting found = Hostings.discover(originUrl, wiring.environment());
+        if (found instanceof SecretHolder holder) {
+          wiring.listener().secretsInUse(holder.secrets());
+        }
+        return found;
+      };
+      ReleaseServices.Repository repository = new ReleaseServices.Repository(entry.getKey(),
+          release.version(entry.getKey()), wired.conventions(), entry.getValue(), hosting, null);
+      if (wired.hosting() != null) {
+        repository.hosting();   // a wired hosting costs nothing to resolve, and the preflight asks it
+      }
+      repositories.put(entry.getKey(), repository);
     }
     ImageRegistry registry = wiring.registry();
     List<Announcer> announcers = new ArrayList<>(wiring.announcers());

@@ -44,6 +44,14 @@ public final class ReleaseServices implements AutoCloseable {
       return hostingSource.get();
     }
 
+    /**
+     * The hosting if a step has asked for it already, else empty: what is checked or masked after the steps must
+     * not start a provider that no step needed.
+     */
+    public Optional<Hosting> resolvedHosting() {
+      return ((Once<Hosting>) hostingSource).ifResolved();
+    }
+
     Repository withJournal(GitJournal journal) {
       return new Repository(name, version, conventions, workspace, hostingSource, journal);
     }
@@ -63,6 +71,10 @@ public final class ReleaseServices implements AutoCloseable {
 
     Once(Supplier<T> source) {
       this.source = source;
+    }
+
+    synchronized Optional<T> ifResolved() {
+      return source == null ? Optional.ofNullable(value) : Optional.empty();
     }
 
     @Override
