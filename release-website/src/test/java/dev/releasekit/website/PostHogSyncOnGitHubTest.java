@@ -12,16 +12,17 @@ import dev.releasekit.StepResult;
 import dev.releasekit.docker.testing.RegistryFixture;
 import dev.releasekit.github.GitHub;
 import dev.releasekit.github.testing.GitHubStub;
+import dev.releasekit.github.testing.TokenLeakGuard;
 import dev.releasekit.spi.Hosting;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.testing.FakeTime;
 import dev.releasekit.testing.GitFixture;
 import dev.releasekit.website.testing.FailAfter;
+import dev.releasekit.website.testing.GitHubStubs;
 import dev.releasekit.website.testing.PostHogVersions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * re-runs with reads only, is planned with a read-only client, and survives a failure after every step; every
  * exchange is validated against GitHub's OpenAPI description.
  */
+@ExtendWith(TokenLeakGuard.class)
 class PostHogSyncOnGitHubTest {
   @RegisterExtension
   static final RegistryFixture registry = RegistryFixture.anonymous();
@@ -78,10 +81,7 @@ class PostHogSyncOnGitHubTest {
 
     /** What a re-run must converge to: origin's content and the stub's pull requests. */
     String state() {
-      return app.contentState() + " " + stub.pulls().stream().sorted(Comparator.comparingInt(p -> p.number))
-          .map(p -> "#" + p.number + " " + p.head + "->" + p.base + " " + p.title + " " + p.state
-              + " merged=" + p.merged() + " " + p.labels + " body=" + p.body.hashCode())
-          .collect(Collectors.joining(", "))
+      return app.contentState() + " " + GitHubStubs.pullRequests(stub)
           + " releases " + stub.releases().stream().map(r -> r.tag + " " + r.name + " draft=" + r.draft)
           .collect(Collectors.joining(", "));
     }
@@ -112,12 +112,7 @@ class PostHogSyncOnGitHubTest {
 
   @AfterEach
   void validate() {
-    try {
-      assertThat(stubs).flatExtracting(GitHubStub::validationErrors).isEmpty();
-      assertThat(stubs).flatExtracting(GitHubStub::silentlyCreatedLabels).isEmpty();
-    } finally {
-      stubs.forEach(GitHubStub::close);
-    }
+    GitHubStubs.validateAndClose(stubs);
   }
 
   @Test
