@@ -3,7 +3,6 @@ package dev.releasekit.website;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.releasekit.Conventions;
 import dev.releasekit.Outcome;
 import dev.releasekit.Plan;
 import dev.releasekit.PreconditionException;
@@ -11,17 +10,13 @@ import dev.releasekit.Release;
 import dev.releasekit.Report;
 import dev.releasekit.ResultKey;
 import dev.releasekit.StepResult;
-import dev.releasekit.docker.Registry;
 import dev.releasekit.docker.testing.RegistryFixture;
-import dev.releasekit.docker.testing.SampleImages;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.testing.FakeTime;
 import dev.releasekit.testing.GitFixture;
 import dev.releasekit.website.testing.FailAfter;
 import dev.releasekit.website.testing.PostHogVersions;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -42,8 +37,7 @@ class PostHogSyncFlowTest {
   @RegisterExtension
   static final RegistryFixture registry = RegistryFixture.anonymous();
 
-  private static final LocalDate DAY = LocalDate.of(2021, 12, 16);
-  private static final String SYNC = "1.31.0-sync";
+  private static final String SYNC = PostHogVersions.SYNC;
   /** Both images present from the start: the failure cases share them and the uninterrupted run. */
   private static final String BUILT = "posthog/built";
 
@@ -62,20 +56,11 @@ class PostHogSyncFlowTest {
   }
 
   private static void pushImages(String repository, String... tags) {
-    for (String tag : tags) {
-      registry.push(repository, SampleImages.image(repository + tag, 1, false, "linux", "amd64"), tag);
-    }
+    PostHogVersions.pushImages(registry, repository, tags);
   }
 
   static Release launch(GitFixture app, String images, FakeTime time) {
-    Registry hub = registry.client().build();
-    return Release.of("1.31.0").date(DAY).clock(time).sleeper(time).conventions(Conventions.postHog())
-        .in(app.workTree()).hostedOn(app.hosting())
-        .cutBranch().changelog("- Session recordings are faster\n").bumpVersion().tag().syncBranch()
-        .then(Website.versionsEntry())
-        .then(hub.awaitTag(registry.ref(images + ":release-1.31.0"), Duration.ofHours(2)))
-        .then(hub.awaitTag(registry.ref(images + ":latest-release"), Duration.ofHours(2)))
-        .mergeSyncPr();
+    return PostHogVersions.launch(app.workTree(), app.hosting(), registry, images, time);
   }
 
   private static Map<String, Object> state(GitFixture app) {

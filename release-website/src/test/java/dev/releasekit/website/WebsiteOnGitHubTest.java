@@ -16,11 +16,11 @@ import dev.releasekit.testing.FakeTime;
 import dev.releasekit.testing.GitFixture;
 import dev.releasekit.testing.ReleaseDayScenario;
 import dev.releasekit.website.testing.FailAfter;
+import dev.releasekit.website.testing.GitHubStubs;
 import dev.releasekit.website.testing.SitePreparation;
 import dev.releasekit.website.testing.SiteReleaseDay;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -82,20 +82,12 @@ class WebsiteOnGitHubTest {
 
   @AfterEach
   void validate() {
-    try {
-      assertThat(stubs).flatExtracting(GitHubStub::validationErrors).isEmpty();
-      assertThat(stubs).flatExtracting(GitHubStub::silentlyCreatedLabels).isEmpty();
-    } finally {
-      stubs.forEach(GitHubStub::close);
-    }
+    GitHubStubs.validateAndClose(stubs);
   }
 
   /** What the stubs hold that a re-run must converge to: pull requests, releases and milestones. */
   private static String state(List<GitHubStub> on) {
-    return on.stream().map(stub -> stub.repository() + ": "
-        + stub.pulls().stream().sorted(Comparator.comparingInt(p -> p.number)).map(p -> "#" + p.number + " "
-            + p.head + "->" + p.base + " " + p.title + " " + p.state + " merged=" + p.merged() + " " + p.labels
-            + " body=" + p.body.hashCode()).collect(Collectors.joining(", "))
+    return on.stream().map(stub -> stub.repository() + ": " + GitHubStubs.pullRequests(stub)
         + " releases " + stub.releases().stream().map(r -> r.tag + " " + r.name + " draft=" + r.draft + " body="
             + r.body.hashCode()).collect(Collectors.joining(", "))
         + " milestones " + List.of("0.57", "0.58").stream().map(t -> t + "=" + stub.milestoneNamed(t)

@@ -1,19 +1,36 @@
 package dev.releasekit.website.testing;
 
+import dev.releasekit.Conventions;
+import dev.releasekit.Release;
+import dev.releasekit.docker.Registry;
+import dev.releasekit.docker.testing.RegistryFixture;
+import dev.releasekit.docker.testing.SampleImages;
+import dev.releasekit.spi.Hosting;
+import dev.releasekit.testing.FakeTime;
 import dev.releasekit.testing.GitFixture;
+import dev.releasekit.website.Website;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
  * PostHog's root {@code versions.json} in the two layouts it has had (facts.md), and the app repository holding
  * either on {@code master}: one object per line at 1.30.0, fully expanded since 1.31.0; newest first, a 4-space
- * indent, a final newline, older entries without a date and the odd {@code 1.1.0.1}.
+ * indent, a final newline, older entries without a date and the odd {@code 1.1.0.1}. Also the 1.31.0 launch that
+ * syncs it, on whichever hosting holds the app's origin.
  *
  * <pre>{@code
  * GitFixture app = PostHogVersions.app(temp, PostHogVersions.ONE_PER_LINE);
+ * PostHogVersions.launch(app.workTree(), app.hosting(), registry, "posthog/built", time).run();
  * }</pre>
  */
 public final class PostHogVersions {
+  /** The launch's release date. */
+  public static final LocalDate DAY = LocalDate.of(2021, 12, 16);
+  /** The sync branch the launch opens its pull request from. */
+  public static final String SYNC = "1.31.0-sync";
+
   /** As at 1.30.0: one object per line. */
   public static final String ONE_PER_LINE = """
       [
@@ -64,5 +81,30 @@ public final class PostHogVersions {
     app.project().commit("master", "Update versions.json", Map.of("versions.json", versions));
     app.project().fetchClone();
     return app;
+  }
+
+  /**
+   * PostHog's 1.31.0 launch as one release of the app in {@code workTree}, hosted on {@code hosting}: the changelog
+   * and version on the release branch, the tag, the sync branch and its pull request, the {@code versions.json}
+   * entry on it, the gate on both images the tag builds ({@code images:release-1.31.0} and
+   * {@code images:latest-release} on {@code registry}), then the merge.
+   */
+  public static Release launch(Path workTree, Hosting hosting, RegistryFixture registry, String images,
+      FakeTime time) {
+    Registry hub = registry.client().build();
+    return Release.of("1.31.0").date(DAY).clock(time).sleeper(time).conventions(Conventions.postHog())
+        .in(workTree).hostedOn(hosting)
+        .cutBranch().changelog("- Session recordings are faster\n").bumpVersion().tag().syncBranch()
+        .then(Website.versionsEntry())
+        .then(hub.awaitTag(registry.ref(images + ":release-1.31.0"), Duration.ofHours(2)))
+        .then(hub.awaitTag(registry.ref(images + ":latest-release"), Duration.ofHours(2)))
+        .mergeSyncPr();
+  }
+
+  /** Pushes a small linux/amd64 image to {@code repository} under each of {@code tags}, as the tag's build would. */
+  public static void pushImages(RegistryFixture registry, String repository, String... tags) {
+    for (String tag : tags) {
+      registry.push(repository, SampleImages.image(repository + tag, 1, false, "linux", "amd64"), tag);
+    }
   }
 }
