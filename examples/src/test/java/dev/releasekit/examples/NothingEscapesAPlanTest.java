@@ -99,7 +99,7 @@ class NothingEscapesAPlanTest {
   private Hosting recorded(Hosting real) {
     Set<String> reads = Set.of("name", "webUrl", "userUrl", "findPullRequest", "pullRequest", "pullRequests",
         "labels", "milestone", "openMilestones", "milestoneItems", "releaseByTag", "user", "publicRepositories",
-        "contributors", "loginOfEmail", "toString",
+        "contributors", "loginOfEmail", "preconditions", "toString",
         "hashCode", "equals");
     return (Hosting) Proxy.newProxyInstance(Hosting.class.getClassLoader(), new Class<?>[] {Hosting.class},
         (proxy, method, args) -> {
