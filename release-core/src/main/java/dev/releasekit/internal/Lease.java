@@ -116,7 +116,7 @@ public final class Lease {
         localOrigin.ifPresent(dir -> StaleLocks.trust(dir, observedReal));
         try {
           ObjectId tip = write(workspace, version, current.map(Observed::id).orElse(null), me);
-          workspace.tidyDeadReceives();
+          workspace.tidyAfterDeadRuns(observedReal);
           return new Lease(workspace, version, me, tip, clock);
         } catch (PushRefusedException e) {
           localOrigin.ifPresent(StaleLocks::distrust);

@@ -16,6 +16,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +58,7 @@ import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.TrackingRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -80,6 +82,9 @@ public final class JGitWorkspace implements Workspace {
   private final AtomicInteger pushes = new AtomicInteger();
   private volatile StaleLocks.Pause pause = StaleLocks.Pause.THREAD;
   private volatile Map<String, String> fetchedBranches = Map.of();
+  // The clone's copies of origin's refs that a lock kept from moving, and origin's id for each: a run killed while
+  // updating one leaves its lock in the clone, and origin, not the stale copy, is what the steps must read.
+  private final Map<String, ObjectId> laggingCopies = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile String fetchedDefaultBranch;
   private volatile boolean completedShallowClone;
 
@@ -109,9 +114,22 @@ public final class JGitWorkspace implements Workspace {
     return pause;
   }
 
-  /** With this run holding the release's lease on a local origin, removes what a dead run's receive left there. */
-  public void tidyDeadReceives() {
+  /**
+   * With this run holding the release's lease, taken at {@code leaseTaken}, removes what a dead run left: its
+   * receive's files in a local origin, and the locks on this clone's copies of origin's refs, which would otherwise
+   * fail every {@code git fetch} here with "cannot lock ref". A copy freed so is brought up to date.
+   */
+  public void tidyAfterDeadRuns(Instant leaseTaken) {
     localOriginGitDir().ifPresent(dir -> StaleLocks.tidyReceives(dir, pause));
+    if (!laggingCopies.isEmpty()
+        && !StaleLocks.tidyLocks(repo.getDirectory().toPath(), laggingCopies.keySet(), leaseTaken, pause).isEmpty()) {
+      fetch();
+    }
+  }
+
+  /** Push could not move the clone's copy {@code ref} of what it pushed: a lock holds it, so origin's id is kept. */
+  void copyLags(String ref, ObjectId id) {
+    laggingCopies.put(ref, id);
   }
 
   /** {@code text} with this workspace's token and any credentials in a URL masked. */
@@ -244,6 +262,13 @@ public final class JGitWorkspace implements Workspace {
     if (shallow) {
       requireFullHistory();
       completedShallowClone = true;
+    }
+    for (TrackingRefUpdate update : result.getTrackingRefUpdates()) {
+      if (update.getResult() == RefUpdate.Result.LOCK_FAILURE) {
+        laggingCopies.put(update.getLocalName(), update.getNewObjectId());
+      } else {
+        laggingCopies.remove(update.getLocalName());
+      }
     }
     Map<String, String> branches = new TreeMap<>();
     for (Ref ref : result.getAdvertisedRefs()) {
@@ -392,14 +417,37 @@ public final class JGitWorkspace implements Workspace {
       advertised.put(name, ref.getObjectId().name());
       ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
       // A lease names a commit that is read only when a run takes it over; it is not worth a fetch here.
-      if (!fetched && !name.startsWith(LEASES) && !has(id)) {
-        // Origin moved since the last fetch: one fetch brings every object this snapshot names.
+      if (!fetched && !name.startsWith(LEASES) && (!has(id) || staleCopy(name, ref.getObjectId()))) {
+        // Origin moved since the last fetch: one fetch brings every object this snapshot names. A branch whose
+        // commit is already here still needs one when the clone's copy of it lags: a run killed between origin's
+        // ref update and its own tracking ref leaves origin's new branch on a commit the clone has.
         fetch();
         fetched = true;
       }
       commits.put(name, CommitId.of(name.startsWith(Constants.R_TAGS) ? peel(id).name() : id.name()));
     }
     return new Origin(advertised, commits);
+  }
+
+  /** Whether the clone's copy of origin's branch or tag is missing or behind, so revisions would misresolve. */
+  private boolean staleCopy(String name, ObjectId advertised) {
+    boolean branch = name.startsWith(Constants.R_HEADS);
+    if (!branch && !name.startsWith(Constants.R_TAGS)) {
+      return false;
+    }
+    String copy = branch ? Constants.R_REMOTES + ORIGIN + "/" + name.substring(Constants.R_HEADS.length()) : name;
+    ObjectId lagging = laggingCopies.get(copy);
+    if (lagging != null) {
+      return !lagging.equals(advertised);
+    }
+    try {
+      Ref local = repo.exactRef(copy);
+      // A tag the clone holds under another id is the user's own, which a fetch never moves: only a missing one
+      // counts, or every run would fetch in vain.
+      return local == null || (branch && !advertised.equals(local.getObjectId()));
+    } catch (IOException e) {
+      throw Failures.io("read " + copy + " in " + directory(), e);
+    }
   }
 
   private boolean has(ObjectId id) {
@@ -422,7 +470,8 @@ public final class JGitWorkspace implements Workspace {
     try {
       for (String candidate : List.of(Constants.R_REMOTES + ORIGIN + "/" + revision, Constants.R_TAGS + revision,
           revision)) {
-        ObjectId id = repo.resolve(candidate + "^{commit}");
+        ObjectId lagging = laggingCopies.get(candidate);
+        ObjectId id = repo.resolve((lagging != null ? lagging.name() : candidate) + "^{commit}");
         if (id != null) {
           return id;
         }

@@ -70,7 +70,9 @@ final class Push {
           RefUpdate local = repo.updateRef(tracking);
           local.setNewObjectId(newId);
           local.setForceUpdate(true);
-          local.update();
+          if (local.update() == RefUpdate.Result.LOCK_FAILURE) {
+            workspace.copyLags(tracking, newId);
+          }
         }
         return;
       }

@@ -222,14 +222,47 @@ public final class StaleLocks {
       return;
     }
     pause.pause(SETTLE);
-    left.forEach((file, before) -> attributes(file).filter(after -> Objects.equals(after.fileKey(),
-        before.fileKey()) && after.lastModifiedTime().equals(before.lastModifiedTime())).ifPresent(after -> {
-          try {
-            Files.deleteIfExists(file);
-          } catch (IOException e) {
-            // Left for the next run: it blocks nothing.
-          }
-        }));
+    left.forEach((file, before) -> {
+      if (unchanged(file, before)) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // Left for the next run: it blocks nothing.
+        }
+      }
+    });
+  }
+
+  /**
+   * Removes the locks of {@code refs} in {@code gitDir} made before {@code before} and unchanged after the settle
+   * pause, the proof a ref lock on origin gets; returns the refs freed. A live writer's lock is left alone.
+   */
+  public static java.util.List<String> tidyLocks(Path gitDir, java.util.Collection<String> refs, Instant before,
+      Pause pause) {
+    java.util.Map<String, BasicFileAttributes> left = new java.util.TreeMap<>();
+    for (String ref : refs) {
+      lockOf(gitDir, ref).flatMap(StaleLocks::attributes)
+          .filter(a -> a.lastModifiedTime().toInstant().isBefore(before)).ifPresent(a -> left.put(ref, a));
+    }
+    if (left.isEmpty()) {
+      return java.util.List.of();
+    }
+    pause.pause(SETTLE);
+    java.util.List<String> freed = new java.util.ArrayList<>();
+    left.forEach((ref, was) -> lockOf(gitDir, ref).filter(lock -> unchanged(lock, was)).ifPresent(lock -> {
+      try {
+        Files.deleteIfExists(lock);
+        freed.add(ref);
+      } catch (IOException e) {
+        // Left for the next run: the steps read origin's id meanwhile.
+      }
+    }));
+    return freed;
+  }
+
+  private static boolean unchanged(Path file, BasicFileAttributes before) {
+    return attributes(file).filter(after -> Objects.equals(after.fileKey(), before.fileKey())
+        && after.lastModifiedTime().equals(before.lastModifiedTime())).isPresent();
   }
 
   private static boolean jgitKeep(Path keep) {
