@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -78,8 +79,15 @@ public final class AppCdsArchive {
   static String run(Path java, List<String> arguments) {
     List<String> command = new ArrayList<>(List.of(java.toString()));
     command.addAll(arguments);
+    return run(command, Map.of());
+  }
+
+  /** Runs {@code command} with {@code environment} added to its end and returns its output; fails when it fails. */
+  static String run(List<String> command, Map<String, String> environment) {
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int exit = process.waitFor();
       if (exit != 0) {

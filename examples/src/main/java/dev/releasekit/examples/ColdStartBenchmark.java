@@ -80,17 +80,21 @@ public final class ColdStartBenchmark {
     // The runnable jar and the archive the build ships beside it (made by a training plan at package time).
     Optional<Path> jar = Stream.of("target/releasekit.jar", "examples/target/releasekit.jar").map(Path::of)
         .filter(Files::isRegularFile).findFirst();
+    Optional<Path> launcher = jar.map(j -> j.toAbsolutePath().getParent().resolveSibling("releasekit"))
+        .filter(Files::isRegularFile);
+    List<String> jarPlanArguments = List.of("plan", "ha-preparation", "--version", "0.57", "--core",
+        workTree.toString());
     if (jar.isPresent()) {
-      List<String> jarPlan = List.of("-jar", jar.get().toString(), "plan", "ha-preparation", "--version", "0.57",
-          "--core", workTree.toString());
+      List<String> jarPlan = concat(List.of("-jar", jar.get().toString()), jarPlanArguments);
       rows.put("releasekit.jar plan ha-preparation", jarPlan);
       Path shipped = jar.get().resolveSibling("releasekit.jsa");
       if (feature == Runtime.version().feature() && feature < 25 && Files.isRegularFile(shipped)) {
         rows.put("releasekit.jar + shipped archive", concat(List.of("-XX:SharedArchiveFile=" + shipped), jarPlan));
-        rows.put("releasekit.jar + shipped archive + " + String.join(" ", launcherFlags),
-            concat(List.of("-XX:SharedArchiveFile=" + shipped), launcherFlags, jarPlan));
       }
     }
+    // The launcher script, as a CI step or a person calls it: the shipped archive and the launcher flags.
+    launcher.ifPresent(script -> rows.put("examples/releasekit plan ha-preparation",
+        concat(List.of(LAUNCHER, script.toString()), jarPlanArguments)));
 
     Map<String, long[]> wall = new LinkedHashMap<>();
     Map<String, long[]> cpu = new LinkedHashMap<>();
@@ -140,17 +144,46 @@ public final class ColdStartBenchmark {
           peakKb / MB, measured.output.lines().filter(line -> line.endsWith("steps run")).findFirst()
               .orElse(""), measured.wallNanos / 1e6);
     }
+    // The same day through the launcher, as a CI step runs it: the jar's own flow, its peak read by GNU time.
+    if (launcher.isPresent() && Files.isExecutable(Path.of(GNU_TIME))) {
+      SiteReleaseDay prepared = SiteReleaseDay.prepare(dir.resolve("day-launcher"));
+      Measured measured = launchCommand(List.of(GNU_TIME, "-f", "PEAK_KB %M", LAUNCHER, launcher.get().toString(),
+          "run", "ha-release-day", "--version", "0.57", "--date", "2017-11-04", "--core",
+          prepared.core().workTree().toString(), "--website", prepared.website().workTree().toString(),
+          "--post-title", "0.57: Translations, Hacktoberfest, Timers"), Map.of("JAVA_HOME", java.getParent()
+              .getParent().toString()));
+      long peakKb = measured.output.lines().filter(line -> line.startsWith("PEAK_KB "))
+          .mapToLong(line -> Long.parseLong(line.substring("PEAK_KB ".length()))).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no peak printed:\n" + measured.output));
+      System.out.printf("  %-26s %5d MB (aim: under 256 MB)   releasekit run ha-release-day, wall %.0f ms%n",
+          "examples/releasekit", peakKb / MB, measured.wallNanos / 1e6);
+    }
   }
+
+  private static final String LAUNCHER = "sh";
+  private static final String GNU_TIME = "/usr/bin/time";
 
   private record Measured(long wallNanos, long cpuMillis, String output) {
   }
 
-  /** Runs {@code java} with {@code arguments} to its end, timing it; its output is kept, never printed. */
+  /**
+   * Runs {@code java} with {@code arguments} to its end, timing it; its output is kept, never printed. A row whose
+   * arguments start with {@link #LAUNCHER} is the launcher script, run on the same {@code java}.
+   */
   private static Measured launch(Path java, List<String> arguments) {
+    if (!arguments.isEmpty() && arguments.get(0).equals(LAUNCHER)) {
+      return launchCommand(arguments, Map.of("JAVA_HOME", java.getParent().getParent().toString()));
+    }
+    List<String> command = new ArrayList<>(List.of(java.toString()));
+    command.addAll(arguments);
+    return launchCommand(command, Map.of());
+  }
+
+  private static Measured launchCommand(List<String> command, Map<String, String> environment) {
     try {
       long cpuBefore = childrenCpuMillis();
       long start = System.nanoTime();
-      String output = AppCdsArchive.run(java, arguments);
+      String output = AppCdsArchive.run(command, environment);
       long wall = System.nanoTime() - start;
       return new Measured(wall, childrenCpuMillis() - cpuBefore, output);
     } catch (IOException e) {

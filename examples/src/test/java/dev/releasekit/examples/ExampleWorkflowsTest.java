@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
@@ -63,7 +65,7 @@ class ExampleWorkflowsTest {
         }
       }
     }
-    assertThat(checked).contains("--version", "--posthog", "--markdown", "--core");
+    assertThat(checked).contains("--version", "--posthog", "--core");
   }
 
   @Test
@@ -82,15 +84,28 @@ class ExampleWorkflowsTest {
         assertThat(level).isEqualTo("read"));
   }
 
+  @Test
+  void noStepWritesTheStepSummaryThatTheJarWritesItselfUnderActions() throws IOException {
+    for (String file : FILES) {
+      assertThat(Files.readString(Path.of(file))).as(file).doesNotContain("GITHUB_STEP_SUMMARY")
+          .doesNotContain("--markdown");
+    }
+  }
+
+  /** A call of the jar, {@code java -jar JAR ...}, or of its launcher script, {@code .../releasekit ...}. */
+  private static final Pattern JAR_CALL = Pattern.compile("(?:java -jar \\S+|\\S*/releasekit\"?)\\s+(.*)",
+      Pattern.DOTALL);
+
   /** Every {@code run:} line that calls the jar, and every step that uses the composite action. */
   private static void collect(String file, Object node, List<Call> calls) {
     if (node instanceof Map<?, ?> map) {
-      if (map.get("run") instanceof String run && run.contains("java -jar ")) {
-        List<String> words = Arrays.asList(run.substring(run.indexOf("java -jar ") + "java -jar ".length())
-            .replace("\"", "").replace("\\", " ").trim().split("\\s+"));
-        // words: the jar, the command (or the variable that holds it), then the flow and its options.
-        List<String> commands = words.get(1).startsWith("$") ? List.of("plan", "run") : List.of(words.get(1));
-        commands.forEach(command -> calls.add(new Call(file, command, words.subList(2, words.size()))));
+      Matcher call = map.get("run") instanceof String run ? JAR_CALL.matcher(run) : null;
+      if (call != null && call.find()) {
+        List<String> words = Arrays.asList(call.group(1).replace("\"", "").replace("\\", " ").trim()
+            .split("\\s+"));
+        // words: the command (or the variable that holds it), then the flow and its options.
+        List<String> commands = words.get(0).startsWith("$") ? List.of("plan", "run") : List.of(words.get(0));
+        commands.forEach(command -> calls.add(new Call(file, command, words.subList(1, words.size()))));
       }
       if ("./examples".equals(map.get("uses"))) {
         Map<String, Object> with = map(map.get("with"));

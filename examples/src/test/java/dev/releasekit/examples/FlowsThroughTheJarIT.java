@@ -9,11 +9,15 @@ import dev.releasekit.docker.testing.SampleImages;
 import dev.releasekit.spi.PullRequest;
 import dev.releasekit.testing.BugfixScenario;
 import dev.releasekit.testing.GitFixture;
+import dev.releasekit.website.Credits;
+import dev.releasekit.website.testing.Organisation;
 import dev.releasekit.website.testing.SiteReleaseDay;
+import dev.releasekit.website.testing.SlackStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,24 +37,29 @@ class FlowsThroughTheJarIT {
 
   /** plan, run, run again: what acceptance asks of every flow. */
   private static void planRunAndRerun(Supplier<String> state, String... args) {
+    planRunAndRerun(Map.of(), state, args);
+  }
+
+  private static void planRunAndRerun(Map<String, String> environment, Supplier<String> state, String... args) {
     String before = state.get();
 
-    Tool.Result plan = Jar.run(ExitCodesTest.prepend("plan", args));
+    Tool.Result plan = Jar.run(environment, ExitCodesTest.prepend("plan", args));
     assertThat(plan.code()).as(plan.toString()).isZero();
     assertThat(plan.out()).contains("Plan for release").contains("WOULD_DO").doesNotContain("BLOCKED");
     assertThat(state.get()).as("the plan wrote nothing").isEqualTo(before);
 
-    Tool.Result run = Jar.run(ExitCodesTest.prepend("run", args));
+    Tool.Result run = Jar.run(environment, ExitCodesTest.prepend("run", args));
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out()).contains("Report for release").contains(" DONE ");
     assertThat(run.err()).contains("[releasekit] 1) DONE");
     String after = state.get();
     assertThat(after).as("the run wrote").isNotEqualTo(before);
 
-    Tool.Result again = Jar.run(ExitCodesTest.prepend("run", args));
+    Tool.Result again = Jar.run(environment, ExitCodesTest.prepend("run", args));
     assertThat(again.code()).as(again.toString()).isZero();
     assertThat(again.err()).contains("releasekit: nothing to do");
     assertThat(state.get()).as("the re-run wrote nothing").isEqualTo(after);
+    environment.values().forEach(secret -> assertThat(plan + run.toString() + again).doesNotContain(secret));
   }
 
   @Test
@@ -68,6 +77,7 @@ class FlowsThroughTheJarIT {
   @Test
   void homeAssistantReleaseDayOfCoreAndWebsite() {
     SiteReleaseDay day = SiteReleaseDay.prepare(temp);
+    Organisation.homeAssistant().seed(day.website().hosting());
 
     planRunAndRerun(day::fingerprint, "ha-release-day", "--version", "0.57", "--date", "2017-11-04",
         "--core", day.core().workTree().toString(), "--website", day.website().workTree().toString(),
@@ -75,6 +85,8 @@ class FlowsThroughTheJarIT {
 
     assertThat(day.core().hosting().releaseByTag("0.57")).isPresent();
     assertThat(day.website().file("current", SiteReleaseDay.POST)).contains("0.57: Translations");
+    assertThat(day.website().file("current", Credits.PATH)).contains("title: \"Credits\"")
+        .contains("- [Paulus Schoutsen (@balloob)](");
   }
 
   @Test
@@ -99,7 +111,7 @@ class FlowsThroughTheJarIT {
   }
 
   @Test
-  void postHogLaunchOfAppChartAndImages() {
+  void postHogLaunchOfAppChartImagesAndTheAnnouncement() {
     GitFixture posthog = postHogWithAPullRequest(temp.resolve("posthog"));
     Release.of("1.31.0").conventions(Conventions.postHog()).in(posthog.workTree()).hostedOn(posthog.hosting())
         .cutBranch().changelog("- Funnel correlation\n").bumpVersion().run();
@@ -108,9 +120,17 @@ class FlowsThroughTheJarIT {
     registry.push("posthog/posthog", SampleImages.image("posthog", 1, false, "linux", "amd64"), "release-1.31.0");
     registry.push("posthog/posthog", SampleImages.image("posthog", 1, false, "linux", "amd64"), "latest-release");
 
-    planRunAndRerun(() -> posthog.fingerprint() + charts.fingerprint(), "posthog-launch", "--version", "1.31.0",
-        "--posthog", posthog.workTree().toString(), "--charts", charts.workTree().toString(),
-        "--registry", registry.host());
+    try (SlackStub slack = SlackStub.start()) {
+      // Slack's posts are part of the state: the plan posts nothing, the run once, the re-run finds its post.
+      planRunAndRerun(Map.of("SLACK_BOT_TOKEN", SlackStub.TOKEN),
+          () -> posthog.fingerprint() + charts.fingerprint() + " posts " + slack.posts().size(), "posthog-launch",
+          "--version", "1.31.0", "--posthog", posthog.workTree().toString(), "--charts",
+          charts.workTree().toString(), "--registry", registry.host(), "--channel", SlackStub.CHANNEL,
+          "--slack-api-url", slack.apiUrl());
+      assertThat(slack.posts()).hasSize(1);
+      assertThat(slack.posts().get(0).getBodyAsString()).contains("PostHog 1.31.0 is out")
+          .contains(SlackStub.CHANNEL);
+    }
 
     assertThat(posthog.originRefs()).containsKey("refs/tags/1.31.0");
     assertThat(posthog.hosting().findPullRequest("1.31.0-sync", "master")).hasValueSatisfying(pr ->

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,13 +35,35 @@ final class Jar {
   }
 
   static Tool.Result run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  /** The jar run with {@code environment} added to the test's own, less its GitHub and Slack variables. */
+  static Tool.Result run(Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.home=" + System.getProperty(
         "user.home"), "-jar", path().toString()));
     command.addAll(List.of(args));
+    return start(command, environment, args);
+  }
+
+  /**
+   * The jar through its launcher script ({@code examples/releasekit}), on this test's JVM, with {@code javaOptions}
+   * in {@code RELEASEKIT_JAVA_OPTS}.
+   */
+  static Tool.Result launch(String javaOptions, String... args) {
+    List<String> command = new ArrayList<>(List.of("sh", Path.of("releasekit").toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    return start(command, Map.of("JAVA_HOME", System.getProperty("java.home"), "RELEASEKIT_JAR",
+        path().toAbsolutePath().toString(), "RELEASEKIT_JAVA_OPTS", "-Duser.home=" + System.getProperty("user.home")
+            + " " + javaOptions), args);
+  }
+
+  private static Tool.Result start(List<String> command, Map<String, String> environment, String... args) {
     ProcessBuilder builder = new ProcessBuilder(command);
     List.of("GITHUB_TOKEN", "GITHUB_ACTIONS", "GITHUB_API_URL", "GITHUB_SERVER_URL", "SLACK_BOT_TOKEN")
         .forEach(builder.environment()::remove);
+    builder.environment().putAll(environment);
     try {
       Process process = builder.start();
       process.getOutputStream().close();

@@ -153,6 +153,12 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--post-author", paramLabel = "NAME", defaultValue = "Home Assistant", description = "The"
         + " blog post's author (default: ${DEFAULT-VALUE}).")
     String postAuthor;
+    @Option(names = "--no-credits", description = "Leave the website's credits page as it is (by default the"
+        + " release day regenerates it from the hosting's organisation).")
+    boolean noCredits;
+    @Option(names = "--credits-take-over", description = "Replace a credits page releasekit did not generate, or"
+        + " one edited since, once (hass-release's page, say); later releases then regenerate it.")
+    boolean creditsTakeOver;
     @Option(names = "--github", paramLabel = "REPOSITORY=OWNER/NAME", description = "Use GitHub for a"
         + " repository of the flow (core, website, posthog, charts), with GITHUB_TOKEN; by default the hosting is"
         + " found from the clone's origin.")

@@ -12,6 +12,7 @@ import dev.releasekit.github.GitHub;
 import dev.releasekit.spi.Step;
 import dev.releasekit.version.Version;
 import dev.releasekit.website.BlogPost;
+import dev.releasekit.website.Credits;
 import dev.releasekit.website.Slack;
 import dev.releasekit.website.Website;
 import java.io.IOException;
@@ -41,8 +42,10 @@ final class Flows {
           Flows::homeAssistantPreparation),
       new Flow("ha-release-day", "Home Assistant's release day: core picks the milestone, writes the notes, merges"
           + " the PR, publishes the release, closes the milestone and starts the next development version; the"
-          + " website writes the blog post, doc stubs and _config.yml, and is merged once core's release is out.",
-          "--version, --core; --website, --date, --milestone, --post-title, --post-author",
+          + " website writes the blog post, doc stubs, _config.yml and the credits page, and is merged once core's"
+          + " release is out.",
+          "--version, --core; --website, --date, --milestone, --post-title, --post-author, --no-credits,"
+              + " --credits-take-over",
           Flows::homeAssistantReleaseDay),
       new Flow("ha-bugfix", "Home Assistant's bugfix release: cut release-X-Y-Z from master, pick the milestone,"
           + " bump PATCH_VERSION, open the PR with the notes, merge it, publish the release.",
@@ -142,9 +145,12 @@ final class Flows {
     Optional<Path> website = in.optionalRepository("--website");
     BlogPost post = website.isPresent() ? in.blogPost(site) : null;
     if (website.isPresent()) {
-      // The credits page joins these steps once release-website has its credits step.
       release = release.repository("website", website.get()).conventions(site).onReleaseBranch()
           .then(Website.blogPost(post)).then(Website.docStubs()).then(Website.releaseKeys());
+      if (!in.command.noCredits) {
+        release = release.then(Website.credits(in.command.creditsTakeOver
+            ? Credits.homeAssistant().toBuilder().replaceEdited().build() : Credits.homeAssistant()));
+      }
     }
     release = release.repository("core").mergePr().publishRelease().closeMilestone().startNextDevelopment();
     if (website.isPresent()) {
