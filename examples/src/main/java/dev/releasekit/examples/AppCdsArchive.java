@@ -21,7 +21,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Makes the class-data archive the jar starts with: a training run of {@link PlanPreparation} on a fresh sandbox
+ * Makes the class-data archive the jar starts with: a training run ({@link CdsTraining}: the jar's command line
+ * listing its flows and planning Home Assistant's preparation on a fresh sandbox)
  * with {@code -XX:ArchiveClassesAtExit} (JDK 25 and later: {@code -XX:AOTCacheOutput}, an AOT cache that also
  * holds linked classes), on a class path the archive accepts. The build's {@code appcds} profile runs it at
  * {@code package}; {@link ColdStartBenchmark} makes its own.
@@ -51,7 +52,7 @@ public final class AppCdsArchive {
     String classPath = jarsOnly(entries, folder);
     Files.writeString(folder.resolve("classpath.txt"), classPath + "\n", StandardCharsets.UTF_8);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    String output = train(java, archive, List.of("-cp", classPath, PlanPreparation.class.getName()));
+    String output = train(java, archive, List.of("-cp", classPath, CdsTraining.class.getName()));
     Files.writeString(folder.resolve("training.log"), output, StandardCharsets.UTF_8);
     System.out.println("archive " + archive + " for the class path in " + folder.resolve("classpath.txt"));
   }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Plans Home Assistant's preparation in a clone and prints the plan: what {@link ColdStartBenchmark} times as a
- * whole process. Without an argument it first makes a {@link LocalProject} sandbox in a temporary folder, which is
- * how the build's training run for the AppCDS archive uses it (the {@code appcds} profile of examples' pom).
+ * whole process, and trains the class-data archive of the benchmark's class path rows on. Without an argument it
+ * first makes a {@link LocalProject} sandbox in a temporary folder.
  *
  * <pre>{@code
  * java -cp "$CP" dev.releasekit.examples.PlanPreparation /tmp/ha/core
