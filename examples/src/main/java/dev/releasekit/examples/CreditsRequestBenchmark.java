@@ -184,7 +184,13 @@ public final class CreditsRequestBenchmark {
     int status = 200;
     String json;
     Matcher m;
-    if (path.equals("/orgs/" + ORG + "/repos")) {
+    if (path.equals("/repos/" + ORG + "/home-assistant.io")) {
+      // The token preflight's one read: the site's repository, with what the token's user may do there.
+      json = "{\"id\":999,\"name\":\"home-assistant.io\",\"full_name\":\"" + ORG + "/home-assistant.io\","
+          + "\"private\":false,\"default_branch\":\"current\",\"owner\":{\"login\":\"" + ORG + "\"},"
+          + "\"permissions\":{\"admin\":false,\"maintain\":false,\"push\":true,\"triage\":true,\"pull\":true}}";
+      exchange.getResponseHeaders().add("X-OAuth-Scopes", "repo, read:org");
+    } else if (path.equals("/orgs/" + ORG + "/repos")) {
       List<String> items = new ArrayList<>();
       long id = 1000;
       for (String name : organisation.keySet()) {
