@@ -471,7 +471,8 @@ final class Engine {
           execution.fail(i, e);
         }
       }
-      listener.stepFinished(index, result);
+      // A rehearsal's new numbers (#1000000) are the overlay's own; the listener sees them as the plan prints them.
+      listener.stepFinished(index, mode == Mode.PLAN ? withPlaceholders(result) : result);
     }
     return execution;
   }

@@ -8,6 +8,8 @@ import dev.releasekit.spi.Tag;
 import dev.releasekit.testing.GitFixture;
 import dev.releasekit.testing.ReleaseDayScenario;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,8 +58,16 @@ class TypedResultsTest {
   void aPlanHandsOutTheRehearsedValuesAndShowsANewPullRequestAsNew() {
     GitFixture fixture = GitFixture.homeAssistant(temp);
 
-    Plan plan = ReleaseDayScenario.preparation(fixture).plan();
+    List<String> told = new ArrayList<>();
+    Plan plan = ReleaseDayScenario.preparation(fixture).listener(new ReleaseListener() {
+      @Override
+      public void stepFinished(int index, StepResult result) {
+        told.add(result.detail());
+      }
+    }).plan();
 
+    assertThat(told).as("what the console prints as each step ends").hasSize(4)
+        .last().asString().startsWith("opened #(new) ").doesNotContain("1000000");
     assertThat(plan.rehearsed()).isTrue();
     PullRequest pr = plan.result(ResultKey.RELEASE_PR).orElseThrow();
     assertThat(pr.head()).isEqualTo("release-0-57");
