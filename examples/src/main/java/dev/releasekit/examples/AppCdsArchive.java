@@ -52,9 +52,18 @@ public final class AppCdsArchive {
     String classPath = jarsOnly(entries, folder);
     Files.writeString(folder.resolve("classpath.txt"), classPath + "\n", StandardCharsets.UTF_8);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    String output = train(java, archive, List.of("-cp", classPath, CdsTraining.class.getName()));
-    Files.writeString(folder.resolve("training.log"), output, StandardCharsets.UTF_8);
-    System.out.println("archive " + archive + " for the class path in " + folder.resolve("classpath.txt"));
+    Path log = folder.resolve("training.log");
+    try {
+      Files.writeString(log, train(java, archive, List.of("-cp", classPath, CdsTraining.class.getName())),
+          StandardCharsets.UTF_8);
+    } catch (IllegalStateException e) {
+      // The archive only speeds up the start: a JVM that cannot dump one (JDK 17.0.15 crashed in a dump once)
+      // leaves the jar as it is, never the build broken.
+      Files.writeString(log, String.valueOf(e.getMessage()), StandardCharsets.UTF_8);
+      Files.deleteIfExists(archive);
+      System.out.println("No class-data archive: its training run failed (" + log + "). The jar starts without"
+          + " one, only slower.");
+    }
   }
 
   /** The flag that makes the archive at {@code archive} on a JDK of feature release {@code feature}. */
