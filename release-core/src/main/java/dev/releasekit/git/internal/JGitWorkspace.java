@@ -122,7 +122,7 @@ public final class JGitWorkspace implements Workspace {
   public void tidyAfterDeadRuns(Instant leaseTaken) {
     localOriginGitDir().ifPresent(dir -> StaleLocks.tidyReceives(dir, pause));
     if (!laggingCopies.isEmpty()
-        && !StaleLocks.tidyLocks(repo.getDirectory().toPath(), laggingCopies.keySet(), leaseTaken, pause).isEmpty()) {
+        && StaleLocks.tidyLocks(repo.getDirectory().toPath(), laggingCopies.keySet(), leaseTaken, pause)) {
       fetch();
     }
   }

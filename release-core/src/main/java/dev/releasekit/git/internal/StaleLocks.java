@@ -112,8 +112,7 @@ public final class StaleLocks {
       if (after.isEmpty()) {
         return true;
       }
-      if (Objects.equals(after.get().fileKey(), before.get().fileKey())
-          && after.get().lastModifiedTime().equals(before.get().lastModifiedTime())) {
+      if (same(after.get(), before.get())) {
         try {
           Files.deleteIfExists(lock);
           return true;
@@ -207,62 +206,66 @@ public final class StaleLocks {
     if (trusted == null || !Files.isDirectory(packs)) {
       return;
     }
-    java.util.Map<Path, BasicFileAttributes> left = new java.util.TreeMap<>();
+    java.util.List<Path> ours = new java.util.ArrayList<>();
     try (var files = Files.list(packs)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         String name = file.getFileName().toString();
-        boolean ours = name.endsWith(".keep.lock") || name.endsWith(".keep") && jgitKeep(file);
-        attributes(file).filter(a -> ours && a.lastModifiedTime().toInstant().isBefore(trusted))
-            .ifPresent(a -> left.put(file, a));
+        if (name.endsWith(".keep.lock") || name.endsWith(".keep") && jgitKeep(file)) {
+          ours.add(file);
+        }
       }
     } catch (IOException | java.io.UncheckedIOException e) {
       return;
     }
-    if (left.isEmpty()) {
-      return;
-    }
-    pause.pause(SETTLE);
-    left.forEach((file, before) -> {
-      if (unchanged(file, before)) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          // Left for the next run: it blocks nothing.
-        }
-      }
-    });
+    removeSettled(ours, trusted, pause);
   }
 
   /**
    * Removes the locks of {@code refs} in {@code gitDir} made before {@code before} and unchanged after the settle
-   * pause, the proof a ref lock on origin gets; returns the refs freed. A live writer's lock is left alone.
+   * pause, the proof a ref lock on origin gets, and says whether it removed any. A live writer's lock is left alone.
    */
-  public static java.util.List<String> tidyLocks(Path gitDir, java.util.Collection<String> refs, Instant before,
+  public static boolean tidyLocks(Path gitDir, java.util.Collection<String> refs, Instant before, Pause pause) {
+    return !removeSettled(refs.stream().flatMap(ref -> lockOf(gitDir, ref).stream()).toList(), before, pause)
+        .isEmpty();
+  }
+
+  /**
+   * Of {@code files}, removes those made before {@code before} that are unchanged after one settle pause, and
+   * returns them. A file that cannot be removed is left for the next run.
+   */
+  private static java.util.List<Path> removeSettled(java.util.Collection<Path> files, Instant before,
       Pause pause) {
-    java.util.Map<String, BasicFileAttributes> left = new java.util.TreeMap<>();
-    for (String ref : refs) {
-      lockOf(gitDir, ref).flatMap(StaleLocks::attributes)
-          .filter(a -> a.lastModifiedTime().toInstant().isBefore(before)).ifPresent(a -> left.put(ref, a));
+    java.util.Map<Path, BasicFileAttributes> left = new java.util.TreeMap<>();
+    for (Path file : files) {
+      attributes(file).filter(a -> a.lastModifiedTime().toInstant().isBefore(before))
+          .ifPresent(a -> left.put(file, a));
     }
     if (left.isEmpty()) {
       return java.util.List.of();
     }
     pause.pause(SETTLE);
-    java.util.List<String> freed = new java.util.ArrayList<>();
-    left.forEach((ref, was) -> lockOf(gitDir, ref).filter(lock -> unchanged(lock, was)).ifPresent(lock -> {
-      try {
-        Files.deleteIfExists(lock);
-        freed.add(ref);
-      } catch (IOException e) {
-        // Left for the next run: the steps read origin's id meanwhile.
+    java.util.List<Path> removed = new java.util.ArrayList<>();
+    left.forEach((file, was) -> {
+      if (unchanged(file, was)) {
+        try {
+          Files.deleteIfExists(file);
+          removed.add(file);
+        } catch (IOException e) {
+          // Left for the next run: nothing waits on it meanwhile.
+        }
       }
-    }));
-    return freed;
+    });
+    return removed;
   }
 
   private static boolean unchanged(Path file, BasicFileAttributes before) {
-    return attributes(file).filter(after -> Objects.equals(after.fileKey(), before.fileKey())
-        && after.lastModifiedTime().equals(before.lastModifiedTime())).isPresent();
+    return attributes(file).filter(after -> same(after, before)).isPresent();
+  }
+
+  /** The same file, not written since: a live writer would have replaced or touched it. */
+  private static boolean same(BasicFileAttributes after, BasicFileAttributes before) {
+    return Objects.equals(after.fileKey(), before.fileKey())
+        && after.lastModifiedTime().equals(before.lastModifiedTime());
   }
 
   private static boolean jgitKeep(Path keep) {
