@@ -44,6 +44,7 @@ public final class GitHubRequestBenchmark {
 
   public static void main(String[] args) throws IOException {
     Map<String, AtomicInteger> served = new LinkedHashMap<>();
+    System.setProperty("sun.net.httpserver.nodelay", "true");   // as CreditsRequestBenchmark says why
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> answer(exchange, served));
     server.start();
