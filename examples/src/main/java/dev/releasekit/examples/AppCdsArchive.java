@@ -22,10 +22,16 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Makes the class-data archive the jar starts with: a training run ({@link CdsTraining}: the jar's command line
- * listing its flows and planning Home Assistant's preparation on a fresh sandbox)
- * with {@code -XX:ArchiveClassesAtExit} (JDK 25 and later: {@code -XX:AOTCacheOutput}, an AOT cache that also
- * holds linked classes), on a class path the archive accepts. The build's {@code appcds} profile runs it at
- * {@code package}; {@link ColdStartBenchmark} makes its own.
+ * listing its flows and planning Home Assistant's preparation on a fresh sandbox) records the classes it loads
+ * ({@code -XX:DumpLoadedClassList}), and {@code -Xshare:dump} writes a static archive of them, the JDK's own
+ * classes included (JDK 25 and later: {@code -XX:AOTCacheOutput}, an AOT cache that also holds linked classes), on a
+ * class path the archive accepts. The build's {@code appcds} profile runs it at {@code package};
+ * {@link ColdStartBenchmark} makes its own.
+ *
+ * <p>Static rather than dynamic ({@code -XX:ArchiveClassesAtExit}) on JDK 17, because {@code ColdStartBenchmark}
+ * measured it faster to start, for two reasons a dynamic archive cannot share: it holds picocli, whose classes are
+ * Java 5 bytecode that JDK 17 archives only statically, and it pregenerates the method-handle forms the JDK would
+ * otherwise spin at run time for the call sites the training run linked.
  *
  * <pre>{@code
  * java -cp examples.jar dev.releasekit.examples.AppCdsArchive target/releasekit.jsa target/cds "$CLASS_PATH"
@@ -66,11 +72,6 @@ public final class AppCdsArchive {
     }
   }
 
-  /** The flag that makes the archive at {@code archive} on a JDK of feature release {@code feature}. */
-  static List<String> dumpFlags(int feature, Path archive) {
-    return feature >= 25 ? List.of("-XX:AOTCacheOutput=" + archive)
-        : List.of("-XX:ArchiveClassesAtExit=" + archive);
-  }
 
   /** The flags that start a JVM with the archive, failing rather than starting without it. */
   static List<String> useFlags(int feature, Path archive) {
@@ -78,11 +79,36 @@ public final class AppCdsArchive {
         : List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive);
   }
 
-  /** Runs {@code command} (the arguments after {@code java}'s options) once to write {@code archive}. */
+  /**
+   * Runs {@code command} (the arguments after {@code java}'s options: {@code -cp <path> <main class> ...} or
+   * {@code -jar <jar> ...}) once to write {@code archive}, and returns what the JVMs printed.
+   */
   static String train(Path java, Path archive, List<String> command) throws IOException {
-    List<String> arguments = new ArrayList<>(dumpFlags(featureVersion(java), archive));
-    arguments.addAll(command);
-    return run(java, arguments);
+    if (featureVersion(java) >= 25) {
+      List<String> arguments = new ArrayList<>(List.of("-XX:AOTCacheOutput=" + archive));
+      arguments.addAll(command);
+      return run(java, arguments);
+    }
+    Path classList = archive.resolveSibling(archive.getFileName() + ".classlist");
+    try {
+      List<String> arguments = new ArrayList<>(List.of("-XX:DumpLoadedClassList=" + classList));
+      arguments.addAll(command);
+      String trained = run(java, arguments);
+      return trained + run(java, List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+          "-XX:SharedArchiveFile=" + archive, "-cp", classPathOf(command)));
+    } finally {
+      Files.deleteIfExists(classList);
+    }
+  }
+
+  /** The class path a command line of {@code java}'s runs on: its {@code -cp} value, or its {@code -jar}. */
+  static String classPathOf(List<String> command) {
+    for (int i = 0; i + 1 < command.size(); i++) {
+      if (List.of("-cp", "-classpath", "--class-path", "-jar").contains(command.get(i))) {
+        return command.get(i + 1);
+      }
+    }
+    throw new IllegalArgumentException("no -cp or -jar in " + command);
   }
 
   /** Runs {@code java} with {@code arguments} to its end and returns its output; fails when it fails. */

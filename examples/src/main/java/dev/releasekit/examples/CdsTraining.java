@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * would (the plan writes nothing, so the sandbox is only read).
  *
  * <pre>{@code
- * java -XX:ArchiveClassesAtExit=releasekit.jsa -cp releasekit.jar dev.releasekit.examples.CdsTraining
+ * java -XX:DumpLoadedClassList=releasekit.classlist -cp releasekit.jar dev.releasekit.examples.CdsTraining
+ * java -Xshare:dump -XX:SharedClassListFile=releasekit.classlist -XX:SharedArchiveFile=releasekit.jsa -cp releasekit.jar
  * }</pre>
  */
 public final class CdsTraining {

@@ -9,13 +9,17 @@ import dev.releasekit.spi.Sleeper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,15 +47,27 @@ public final class Cli implements Callable<Integer> {
 
   /** Parses {@code args}, runs the command, and returns the exit code; it never exits the JVM. */
   public static int execute(Context context, String... args) {
-    return commandLine(context).execute(args);
+    // Only the command named is modelled from its annotations: picocli reads them by reflection, and modelling
+    // plan's and run's thirty options both would cost a cold start tens of milliseconds for the one not run.
+    // The root command has no option that takes a value, so its first argument that is not an option names it.
+    String named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+    return commandLine(context, named::equals).execute(args);
   }
 
   /** The command line with its commands and handlers, ready to execute; tests read its options from it. */
   public static CommandLine commandLine(Context context) {
+    return commandLine(context, name -> true);
+  }
+
+  /**
+   * The command line; a command {@code modelled} refuses stands in by its name and description alone, enough for
+   * the root's help to list it.
+   */
+  private static CommandLine commandLine(Context context, Predicate<String> modelled) {
     CommandLine line = new CommandLine(new Cli(context));
-    line.addSubcommand("plan", new PlanCommand(context));
-    line.addSubcommand("run", new RunCommand(context));
-    line.addSubcommand("list", new ListCommand(context));
+    line.addSubcommand("plan", modelled.test("plan") ? new PlanCommand(context) : outline(PLAN));
+    line.addSubcommand("run", modelled.test("run") ? new RunCommand(context) : outline(RUN));
+    line.addSubcommand("list", modelled.test("list") ? new ListCommand(context) : outline(LIST));
     line.setOut(context.out()).setErr(context.err());
     line.setColorScheme(CommandLine.Help.defaultColorScheme(context.terminal() ? CommandLine.Help.Ansi.ON
         : CommandLine.Help.Ansi.OFF));
@@ -63,6 +79,10 @@ public final class Cli implements Callable<Integer> {
     });
     line.setExecutionExceptionHandler((e, command, parsed) -> Exits.report(e, context.err()));
     return line;
+  }
+
+  private static CommandLine outline(String description) {
+    return new CommandLine(CommandSpec.create().usageMessage(new UsageMessageSpec().description(description)));
   }
 
   @Override
@@ -213,8 +233,13 @@ public final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "plan", description = "Rehearse a flow: every step runs on a"
-      + " throwaway copy, nothing is written anywhere; print what each step would do.",
+  static final String PLAN = "Rehearse a flow: every step runs on a throwaway copy, nothing is written anywhere;"
+      + " print what each step would do.";
+  static final String RUN = "Run a flow: rehearse it, then do it. Running it again finishes a half-done release; a"
+      + " release already done writes nothing.";
+  static final String LIST = "List the built-in flows and the options each needs.";
+
+  @Command(name = "plan", description = PLAN,
       footerHeading = "%n", footer = Exits.HELP)
   static final class PlanCommand extends FlowCommand {
     PlanCommand(Context context) {
@@ -235,8 +260,7 @@ public final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "run", description = "Run a flow: rehearse it, then do it."
-      + " Running it again finishes a half-done release; a release already done writes nothing.",
+  @Command(name = "run", description = RUN,
       footerHeading = "%n", footer = Exits.HELP)
   static final class RunCommand extends FlowCommand {
     RunCommand(Context context) {
@@ -261,8 +285,7 @@ public final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in flows and the"
-      + " options each needs.")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = LIST)
   static final class ListCommand implements Callable<Integer> {
     private final Context context;
 
