@@ -145,8 +145,9 @@ public final class ReleaseServices implements AutoCloseable {
           StaleLocks.trust(sandbox.origin(), observed);
         }
         JGitWorkspace clone = JGitWorkspace.open(sandbox.clone(), null);
-        clone.pauseWith(time::sleep);
         opened.add(clone);
+        clone.originInProcess(sandbox.openOrigin());
+        clone.pauseWith(time::sleep);
         Supplier<Hosting> overlay = () -> new OverlayHosting(real.hosting(), sandbox::openOrigin, time,
             time::sleep);
         GitJournal journal = new GitJournal(clone, real.version().toString(), runId, time);

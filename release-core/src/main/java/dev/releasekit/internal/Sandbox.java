@@ -22,8 +22,9 @@ import org.eclipse.jgit.transport.ReceiveCommand;
 /**
  * The throwaway world a plan runs in: a bare "origin" holding a copy of the real origin's refs, and a clone whose
  * origin is that copy. Both borrow the real repository's object database through {@code objects/info/alternates},
- * so creating them copies no objects: the cost grows with the number of refs, not with history. New objects the
- * rehearsal writes land in the sandbox's own folders and are deleted with it.
+ * so creating them copies no objects: the cost grows with the number of refs, not with history. Origin borrows the
+ * clone's too, so what the rehearsal commits there is origin's without being sent. New objects the rehearsal
+ * writes land in the sandbox's own folders and are deleted with it.
  *
  * <p>Sandboxes live in the user's {@link SandboxHome}, which also removes those a killed JVM left behind.
  */
@@ -67,6 +68,9 @@ public final class Sandbox implements AutoCloseable {
       }
       Git.init().setDirectory(clone.toFile()).setInitialBranch("releasekit-sandbox").call().close();
       borrowObjects(clone.resolve(".git"), objects);
+      // Origin also sees what the rehearsal commits in the clone, so a push need not send it: the clone's
+      // workspace moves origin's refs in process (JGitWorkspace.originInProcess).
+      borrowObjects(origin, objects, clone.resolve(".git/objects").toAbsolutePath());
       try (Repository repo = open(clone.resolve(".git"))) {
         StoredConfig config = repo.getConfig();
         config.setString("remote", "origin", "url", origin.toUri().toString());
@@ -96,10 +100,14 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  private static void borrowObjects(Path gitDir, Path objects) throws IOException {
+  private static void borrowObjects(Path gitDir, Path... objects) throws IOException {
     Path alternates = gitDir.resolve("objects/info/alternates");
     Files.createDirectories(alternates.getParent());
-    Files.writeString(alternates, objects + "\n", StandardCharsets.UTF_8);
+    StringBuilder lines = new StringBuilder();
+    for (Path folder : objects) {
+      lines.append(folder).append('\n');
+    }
+    Files.writeString(alternates, lines, StandardCharsets.UTF_8);
   }
 
   private static Repository open(Path gitDir) throws IOException {

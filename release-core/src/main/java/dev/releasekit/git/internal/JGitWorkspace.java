@@ -87,6 +87,8 @@ public final class JGitWorkspace implements Workspace {
   private final Map<String, ObjectId> laggingCopies = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile String fetchedDefaultBranch;
   private volatile boolean completedShallowClone;
+  // A plan's sandbox origin, whose refs this JVM reads and moves itself (see originInProcess).
+  private volatile Repository inProcessOrigin;
 
   private JGitWorkspace(Repository repo, Secret secret) {
     this.repo = repo;
@@ -103,6 +105,21 @@ public final class JGitWorkspace implements Workspace {
   /** How many pushes this workspace made (attempts included): what a lease or a journal costs is counted here. */
   public int pushCount() {
     return pushes.get();
+  }
+
+  /**
+   * Makes {@code origin}, a plan's throwaway sandbox origin that borrows this clone's objects, one whose refs this
+   * workspace lists and moves itself instead of through git's protocol. What the protocol would do there is only
+   * ceremony: no hook runs, the objects are already shared, and the sandbox is nobody else's. A cold plan paid a
+   * fifth of its time for it (a receive-pack thread, a pack written and parsed per push). The refusals stay those
+   * a push meets: a lock, a non-fast-forward and a moved ref ({@link Push}). The workspace closes {@code origin}.
+   */
+  public void originInProcess(Repository origin) {
+    this.inProcessOrigin = origin;
+  }
+
+  Optional<Repository> inProcessOrigin() {
+    return Optional.ofNullable(inProcessOrigin);
   }
 
   /** How a stale lock's settle pause is taken; the engine passes the release's sleeper. */
@@ -392,6 +409,10 @@ public final class JGitWorkspace implements Workspace {
 
   private Collection<Ref> lsRemote() {
     lsRemotes.incrementAndGet();
+    Repository origin = inProcessOrigin;
+    if (origin != null) {
+      return Push.advertised(origin);
+    }
     try {
       return git.lsRemote().setRemote(ORIGIN).setCredentialsProvider(credentials).call();
     } catch (TransportException e) {
@@ -906,6 +927,10 @@ public final class JGitWorkspace implements Workspace {
 
   @Override
   public void close() {
+    Repository origin = inProcessOrigin;
+    if (origin != null) {
+      origin.close();
+    }
     repo.close();
   }
 

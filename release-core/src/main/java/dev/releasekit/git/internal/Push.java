@@ -15,8 +15,11 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefDatabase;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
@@ -57,6 +60,11 @@ final class Push {
 
   private static void attempt(JGitWorkspace workspace, ObjectId newId, String remoteRef, ObjectId expectedOld,
       boolean retryable) {
+    Optional<Repository> inProcess = workspace.inProcessOrigin();
+    if (inProcess.isPresent()) {
+      attemptInProcess(workspace, inProcess.get(), newId, remoteRef, expectedOld);
+      return;
+    }
     Repository repo = workspace.repository();
     try (Transport transport = Transport.open(repo, ORIGIN)) {
       transport.setCredentialsProvider(workspace.credentialsProvider());
@@ -66,14 +74,7 @@ final class Push {
       PushResult result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
       RemoteRefUpdate.Status status = result.getRemoteUpdate(remoteRef).getStatus();
       if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
-        if (tracking != null) {
-          RefUpdate local = repo.updateRef(tracking);
-          local.setNewObjectId(newId);
-          local.setForceUpdate(true);
-          if (local.update() == RefUpdate.Result.LOCK_FAILURE) {
-            workspace.copyLags(tracking, newId);
-          }
-        }
+        track(workspace, remoteRef, newId);
         return;
       }
       String said = workspace.mask(join(update.getMessage(), result.getMessages()));
@@ -96,6 +97,87 @@ final class Push {
       throw workspace.missingObject(e);
     } catch (IOException e) {
       throw Failures.io("push " + remoteRef, e);
+    }
+  }
+
+  /** After origin took {@code newId}: the clone's copy of a pushed branch follows, as git's push moves it. */
+  private static void track(JGitWorkspace workspace, String remoteRef, ObjectId newId) throws IOException {
+    if (!remoteRef.startsWith(Constants.R_HEADS)) {
+      return;
+    }
+    String tracking = Constants.R_REMOTES + ORIGIN + "/" + remoteRef.substring(Constants.R_HEADS.length());
+    RefUpdate local = workspace.repository().updateRef(tracking);
+    local.setNewObjectId(newId);
+    local.setForceUpdate(true);
+    if (local.update() == RefUpdate.Result.LOCK_FAILURE) {
+      workspace.copyLags(tracking, newId);
+    }
+  }
+
+  /**
+   * The push into a plan's sandbox origin ({@link JGitWorkspace#originInProcess}), judged as JGit's push and
+   * receive-pack judge one: a ref that is no longer what the caller observed, then a non-fast-forward, are refused
+   * before anything is written; the compare-and-swap of the ref itself meets its lock, in JGit's and git's words
+   * ("failed to lock"). The sandbox origin already sees the clone's objects, so none are sent.
+   */
+  private static void attemptInProcess(JGitWorkspace workspace, Repository origin, ObjectId newId, String remoteRef,
+      ObjectId expectedOld) {
+    workspace.credentialsProvider();   // counts the attempt, as a push through the protocol does
+    try (RevWalk walk = new RevWalk(origin)) {
+      Ref current = origin.exactRef(remoteRef);
+      ObjectId old = current == null ? ObjectId.zeroId() : current.getObjectId();
+      if (!old.equals(expectedOld)) {
+        throw refused(workspace, RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED, remoteRef, "");
+      }
+      if (old.equals(newId)) {
+        track(workspace, remoteRef, newId);
+        return;
+      }
+      if (newId.equals(ObjectId.zeroId())) {
+        throw refused(workspace, RemoteRefUpdate.Status.REJECTED_OTHER_REASON, remoteRef, "deletion prohibited");
+      }
+      RefUpdate update = origin.updateRef(remoteRef);
+      update.setExpectedOldObjectId(old);
+      update.setNewObjectId(newId);
+      RefUpdate.Result result = update.update(walk);
+      switch (result) {
+        case NEW, FAST_FORWARD -> track(workspace, remoteRef, newId);
+        case REJECTED -> throw refused(workspace, RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD, remoteRef, "");
+        case LOCK_FAILURE -> {
+          Ref now = origin.exactRef(remoteRef);
+          if (now != null ? !now.getObjectId().equals(old) : !old.equals(ObjectId.zeroId())) {
+            throw refused(workspace, RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED, remoteRef, "");
+          }
+          throw refused(workspace, RemoteRefUpdate.Status.REJECTED_OTHER_REASON, remoteRef, "failed to lock");
+        }
+        default -> throw refused(workspace, RemoteRefUpdate.Status.REJECTED_OTHER_REASON, remoteRef,
+            result.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+      }
+    } catch (MissingObjectException e) {
+      throw workspace.missingObject(e);
+    } catch (IOException e) {
+      throw Failures.io("push " + remoteRef, e);
+    }
+  }
+
+  /**
+   * What {@code git ls-remote} lists for {@code origin}, a repository on this machine: {@code HEAD}, then every
+   * ref, annotated tags with the commit they peel to.
+   */
+  static List<Ref> advertised(Repository origin) {
+    try {
+      RefDatabase refs = origin.getRefDatabase();
+      List<Ref> all = new java.util.ArrayList<>();
+      Ref head = refs.exactRef(Constants.HEAD);
+      if (head != null && head.getObjectId() != null) {
+        all.add(head);
+      }
+      for (Ref ref : refs.getRefs()) {
+        all.add(ref.getName().startsWith(Constants.R_TAGS) ? refs.peel(ref) : ref);
+      }
+      return all;
+    } catch (IOException e) {
+      throw Failures.io("list the refs of " + origin.getDirectory(), e);
     }
   }
 
