@@ -7,17 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.BatchRefUpdate;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.ReceiveCommand;
 
 /**
  * The throwaway world a plan runs in: a bare "origin" holding a copy of the real origin's refs, and a clone whose
@@ -54,85 +50,109 @@ public final class Sandbox implements AutoCloseable {
     try {
       Path origin = dir.resolve("origin.git");
       Path clone = dir.resolve("work");
-      Git.init().setBare(true).setDirectory(origin.toFile()).call().close();
-      borrowObjects(origin, objects);
-      try (Repository repo = open(origin)) {
-        StoredConfig config = repo.getConfig();
-        config.setBoolean("receive", null, "denyNonFastForwards", true);
-        config.setBoolean("receive", null, "denyDeletes", true);
-        // A background gc would race the sandbox's deletion; the sandbox lives for seconds.
-        config.setBoolean("receive", null, "autogc", false);
-        config.setInt("gc", null, "auto", 0);
-        config.save();
-        copyRefs(repo, originRefs, name -> name);
+      Path cloneGit = clone.resolve(Constants.DOT_GIT);
+      // Both repositories are laid out here, as git's repository layout documents it, rather than by git init:
+      // JGit's init probes the file system for every new repository (an executable bit, which makes it start a
+      // shell to read the umask), and for a sandbox what the real clone says about it is already known.
+      boolean fileMode = realRepo.getConfig().getBoolean("core", null, "filemode", true);
+      // Origin's HEAD names the real origin's default branch, as far as the real clone was told it.
+      Config originConfig = layout(origin, Constants.R_HEADS + real.fetchedDefaultBranch().orElse(Constants.MASTER),
+          fileMode, true);
+      originConfig.setBoolean("receive", null, "denyNonFastForwards", true);
+      originConfig.setBoolean("receive", null, "denyDeletes", true);
+      // A background gc would race the sandbox's deletion; the sandbox lives for seconds.
+      originConfig.setBoolean("receive", null, "autogc", false);
+      originConfig.setInt("gc", null, "auto", 0);
+      Config cloneConfig = layout(cloneGit, Constants.R_HEADS + "releasekit-sandbox", fileMode, false);
+      cloneConfig.setString("remote", "origin", "url", origin.toUri().toString());
+      cloneConfig.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+      cloneConfig.setInt("gc", null, "auto", 0);
+      // Steps that keep an untracked file in the work tree (the commit log) read the real one in a rehearsal.
+      if (!realRepo.isBare()) {
+        cloneConfig.setString("releasekit", null, "worktree", realRepo.getWorkTree().getAbsolutePath());
       }
-      Git.init().setDirectory(clone.toFile()).setInitialBranch("releasekit-sandbox").call().close();
-      borrowObjects(clone.resolve(".git"), objects);
+      for (String key : new String[] {"name", "email"}) {
+        String value = realRepo.getConfig().getString("user", null, key);
+        if (value != null) {
+          cloneConfig.setString("user", null, key, value);
+        }
+      }
+      write(origin.resolve(Constants.CONFIG), originConfig.toText());
+      write(cloneGit.resolve(Constants.CONFIG), cloneConfig.toText());
+      borrowObjects(cloneGit, objects);
       // Origin also sees what the rehearsal commits in the clone, so a push need not send it: the clone's
       // workspace moves origin's refs in process (JGitWorkspace.originInProcess).
-      borrowObjects(origin, objects, clone.resolve(".git/objects").toAbsolutePath());
-      try (Repository repo = open(clone.resolve(".git"))) {
-        StoredConfig config = repo.getConfig();
-        config.setString("remote", "origin", "url", origin.toUri().toString());
-        config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
-        config.setInt("gc", null, "auto", 0);
-        // Steps that keep an untracked file in the work tree (the commit log) read the real one in a rehearsal.
-        if (!realRepo.isBare()) {
-          config.setString("releasekit", null, "worktree", realRepo.getWorkTree().getAbsolutePath());
-        }
-        for (String key : new String[] {"name", "email"}) {
-          String value = realRepo.getConfig().getString("user", null, key);
-          if (value != null) {
-            config.setString("user", null, key, value);
-          }
-        }
-        config.save();
-        copyRefs(repo, originRefs, name -> name.startsWith(Constants.R_HEADS)
-            ? Constants.R_REMOTES + "origin/" + name.substring(Constants.R_HEADS.length()) : name);
-      }
+      borrowObjects(origin, objects, cloneGit.resolve("objects").toAbsolutePath());
+      copyRefs(origin, originRefs, name -> name);
+      copyRefs(cloneGit, originRefs, name -> name.startsWith(Constants.R_HEADS)
+          ? Constants.R_REMOTES + "origin/" + name.substring(Constants.R_HEADS.length()) : name);
       return new Sandbox(dir, origin, clone);
-    } catch (IOException | GitAPIException e) {
+    } catch (IOException | RuntimeException e) {
       SandboxHome.remove(dir);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
       throw new ReleaseException("Cannot create the plan's sandbox: " + e.getMessage() + ". The plan needs a writable temporary folder (java.io.tmpdir); check its space and permissions, then plan again.", e);
-    } catch (RuntimeException e) {
-      SandboxHome.remove(dir);
-      throw e;
     }
   }
 
+  /**
+   * Lays out an empty repository at {@code gitDir}: {@code HEAD} naming {@code head}, the object and ref folders,
+   * and returns its configuration to complete and write.
+   */
+  private static Config layout(Path gitDir, String head, boolean fileMode, boolean bare) throws IOException {
+    for (String folder : new String[] {"objects/info", "objects/pack", "refs/heads", "refs/tags"}) {
+      Files.createDirectories(gitDir.resolve(folder));
+    }
+    write(gitDir.resolve(Constants.HEAD), "ref: " + head + "\n");
+    Config config = new Config();
+    config.setInt("core", null, "repositoryformatversion", 0);
+    config.setBoolean("core", null, "filemode", fileMode);
+    config.setBoolean("core", null, "bare", bare);
+    if (!bare) {
+      config.setBoolean("core", null, "logallrefupdates", true);
+    }
+    return config;
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
   private static void borrowObjects(Path gitDir, Path... objects) throws IOException {
-    Path alternates = gitDir.resolve("objects/info/alternates");
-    Files.createDirectories(alternates.getParent());
     StringBuilder lines = new StringBuilder();
     for (Path folder : objects) {
       lines.append(folder).append('\n');
     }
-    Files.writeString(alternates, lines, StandardCharsets.UTF_8);
+    write(gitDir.resolve("objects/info/alternates"), lines.toString());
   }
 
   private static Repository open(Path gitDir) throws IOException {
     return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
   }
 
-  private static void copyRefs(Repository repo, Map<String, String> refs,
-      java.util.function.UnaryOperator<String> rename) throws IOException {
-    BatchRefUpdate batch = repo.getRefDatabase().newBatchUpdate();
-    batch.setAllowNonFastForwards(true);
+  /**
+   * Writes {@code refs}, renamed, as the repository's {@code packed-refs}, one file in git's format. It claims no
+   * trait (not even "sorted": git orders names by their bytes, Java by UTF-16), so readers sort it themselves.
+   * Every object the refs name is already in the borrowed database (the real clone fetched them).
+   */
+  private static void copyRefs(Path gitDir, Map<String, String> refs, UnaryOperator<String> rename)
+      throws IOException {
+    Map<String, ObjectId> packed = new TreeMap<>();
     for (Map.Entry<String, String> ref : refs.entrySet()) {
       String name = ref.getKey();
       if (name.equals(Constants.HEAD) || name.endsWith("^{}") || !name.startsWith("refs/")) {
         continue;
       }
-      batch.addCommand(new ReceiveCommand(ObjectId.zeroId(), ObjectId.fromString(ref.getValue()), rename.apply(name)));
-    }
-    try (RevWalk walk = new RevWalk(repo)) {
-      batch.execute(walk, NullProgressMonitor.INSTANCE);
-    }
-    for (ReceiveCommand command : batch.getCommands()) {
-      if (command.getResult() != ReceiveCommand.Result.OK) {
-        throw new IOException("cannot copy " + command.getRefName() + ": " + command.getResult());
+      String renamed = rename.apply(name);
+      if (!Repository.isValidRefName(renamed)) {
+        throw new IOException("cannot copy " + name + ": not a valid ref name");
       }
+      packed.put(renamed, ObjectId.fromString(ref.getValue()));
     }
+    StringBuilder text = new StringBuilder();
+    packed.forEach((name, id) -> text.append(id.name()).append(' ').append(name).append('\n'));
+    write(gitDir.resolve(Constants.PACKED_REFS), text.toString());
   }
 
   /** The rehearsal's clone, whose origin is {@link #origin()}. */
