@@ -16,19 +16,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** The command line's parser and its three commands, on picocli; {@code ReleaseKit} is its entry. */
-@Command(name = "releasekit", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-    description = "Plans and runs releases: a plan rehearses every step on a throwaway copy, a run does it, and"
-        + " running again finishes a half-done release and duplicates nothing.",
-    footerHeading = "%n", footer = {Exits.HELP, "", Cli.USER_FLOWS})
+/**
+ * The command line's parser and its three commands, on picocli; {@code ReleaseKit} is its entry. The commands are
+ * modelled in code with picocli's model API, not with its annotations: reading annotations costs reflection and a
+ * proxy class made for each annotation type, which was most of picocli's share of a cold start.
+ */
 public final class Cli implements Callable<Integer> {
+  static final String DESCRIPTION = "Plans and runs releases: a plan rehearses every step on a throwaway copy, a"
+      + " run does it, and running again finishes a half-done release and duplicates nothing.";
   static final String USER_FLOWS = "Your own flow: pass a file instead of a flow's name. A Java source file"
       + " (Flow.java) declares a public class of the file's name with 'public static Release release(String..."
       + " args)'; it is compiled against the jar, and the arguments after '--' are its args. A JShell script"
@@ -64,10 +65,10 @@ public final class Cli implements Callable<Integer> {
    * the root's help to list it.
    */
   private static CommandLine commandLine(Context context, Predicate<String> modelled) {
-    CommandLine line = new CommandLine(new Cli(context));
-    line.addSubcommand("plan", modelled.test("plan") ? new PlanCommand(context) : outline(PLAN));
-    line.addSubcommand("run", modelled.test("run") ? new RunCommand(context) : outline(RUN));
-    line.addSubcommand("list", modelled.test("list") ? new ListCommand(context) : outline(LIST));
+    CommandLine line = new CommandLine(new Cli(context).spec());
+    line.addSubcommand("plan", modelled.test("plan") ? new PlanCommand(context).spec() : outline(PLAN));
+    line.addSubcommand("run", modelled.test("run") ? new RunCommand(context).spec() : outline(RUN));
+    line.addSubcommand("list", modelled.test("list") ? new ListCommand(context).spec() : outline(LIST));
     line.setOut(context.out()).setErr(context.err());
     line.setColorScheme(CommandLine.Help.defaultColorScheme(context.terminal() ? CommandLine.Help.Ansi.ON
         : CommandLine.Help.Ansi.OFF));
@@ -85,9 +86,25 @@ public final class Cli implements Callable<Integer> {
     return new CommandLine(CommandSpec.create().usageMessage(new UsageMessageSpec().description(description)));
   }
 
+  private CommandSpec spec() {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("releasekit").versionProvider(new Version());
+    spec.usageMessage().description(DESCRIPTION).footerHeading("%n").footer(Exits.HELP, "", USER_FLOWS);
+    return standardHelpOptions(spec);
+  }
+
+  /** {@code -h} and {@code -V} as picocli's {@code mixinStandardHelpOptions} words them. */
+  private static CommandSpec standardHelpOptions(CommandSpec spec) {
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+        .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+        .description("Print version information and exit.").build());
+    return spec;
+  }
+
   @Override
   public Integer call() {
-    new CommandLine(this).usage(context.err());
+    // The root's usage alone, as before a command is named.
+    new CommandLine(spec()).usage(context.err());
     return ReleaseKit.USAGE;
   }
 
@@ -100,109 +117,174 @@ public final class Cli implements Callable<Integer> {
     }
   }
 
-  /** Which form the plan or report is printed in. */
-  static final class Format {
-    @Option(names = "--json", description = "Print the plan or report as JSON.")
-    boolean json;
-    @Option(names = "--markdown", description = "Print the plan or report as GitHub-flavoured Markdown.")
-    boolean markdown;
-  }
-
   /** The options of {@code plan} and {@code run}: the flow, its inputs, and the output's form. */
   abstract static class FlowCommand implements Callable<Integer> {
     final Context context;
+    private final String name;
+    private final String description;
+    private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-    @Parameters(index = "0", paramLabel = "FLOW", description = "A built-in flow (see 'releasekit list'), or your"
-        + " own: a .java or .jsh file.")
     String flow;
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "After '--': arguments for your own flow.")
     List<String> arguments = List.of();
-    @Option(names = "--version", paramLabel = "VERSION", description = "The version to release: 0.57, 0.56.2,"
-        + " 1.31.0.")
     String version;
-    @Option(names = "--core", paramLabel = "PATH|URL", description = "Home Assistant's core: a clone, or a URL"
-        + " to clone.")
     String core;
-    @Option(names = "--website", paramLabel = "PATH|URL", description = "Home Assistant's website"
-        + " (home-assistant.io); its steps are left out without it.")
     String website;
-    @Option(names = "--posthog", paramLabel = "PATH|URL", description = "PostHog's app repository.")
     String posthog;
-    @Option(names = "--charts", paramLabel = "PATH|URL", description = "PostHog's Helm chart repository"
-        + " (charts-clickhouse).")
     String charts;
-    @Option(names = "--workdir", paramLabel = "DIR", description = "Where repositories given as URLs are cloned"
-        + " (default: a new temporary folder).")
     Path workdir;
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The release's date (default: today in"
-        + " the project's time zone).")
     LocalDate date;
-    @Option(names = "--milestone", paramLabel = "TITLE", description = "The milestone to cherry-pick (default:"
-        + " the release's title, such as 0.57).")
     String milestone;
-    @Option(names = "--registry", paramLabel = "HOST", defaultValue = "docker.io", description = "The image"
-        + " registry (default: ${DEFAULT-VALUE}).")
     String registry;
-    @Option(names = "--image", paramLabel = "REPOSITORY", defaultValue = "posthog/posthog", description = "The"
-        + " image repository whose release-VERSION tag the launch waits for (default: ${DEFAULT-VALUE}).")
     String image;
-    @Option(names = "--image-wait", paramLabel = "MINUTES", defaultValue = "120", description = "How long the"
-        + " launch waits for the image (default: ${DEFAULT-VALUE}).")
     int imageWaitMinutes;
-    @Option(names = "--chart-label", paramLabel = "LABEL", defaultValue = "bump minor", description = "The chart"
-        + " pull request's label (default: ${DEFAULT-VALUE}).")
     String chartLabel;
-    @Option(names = "--changelog", paramLabel = "FILE", description = "The changelog section's body (Markdown);"
-        + " default: built from the release's pull requests.")
     Path changelog;
-    @Option(names = "--channel", paramLabel = "CHANNEL", description = "The Slack channel to announce in, with"
-        + " SLACK_BOT_TOKEN from the environment; no announcement without it.")
     String channel;
-    @Option(names = "--announcement", paramLabel = "TEXT", description = "The announcement's template (default:"
-        + " \"<project> {version} is out\").")
     String announcement;
-    @Option(names = "--slack-api-url", paramLabel = "URL", hidden = true)
     String slackApiUrl;
-    @Option(names = "--post-title", paramLabel = "TITLE", description = "The blog post's title (default: the"
-        + " release's title); it must contain the minor version.")
     String postTitle;
-    @Option(names = "--post-description", paramLabel = "TEXT", description = "The blog post's description.")
     String postDescription;
-    @Option(names = "--post-author", paramLabel = "NAME", defaultValue = "Home Assistant", description = "The"
-        + " blog post's author (default: ${DEFAULT-VALUE}).")
     String postAuthor;
-    @Option(names = "--no-credits", description = "Leave the website's credits page as it is (by default the"
-        + " release day regenerates it from the hosting's organisation).")
     boolean noCredits;
-    @Option(names = "--credits-take-over", description = "Replace a credits page releasekit did not generate, or"
-        + " one edited since, once (hass-release's page, say); later releases then regenerate it.")
     boolean creditsTakeOver;
-    @Option(names = "--github", paramLabel = "REPOSITORY=OWNER/NAME", description = "Use GitHub for a"
-        + " repository of the flow (core, website, posthog, charts), with GITHUB_TOKEN; by default the hosting is"
-        + " found from the clone's origin.")
     Map<String, String> github = new LinkedHashMap<>();
-    @Option(names = "--github-api-url", paramLabel = "URL", description = "GitHub's API (Enterprise:"
-        + " https://HOST/api/v3); default: GITHUB_API_URL, else https://api.github.com.")
     String githubApiUrl;
-    @Option(names = "--confirm", paramLabel = "KEY", description = "An announcement an earlier run may have sent"
-        + " did go out: record it as done.")
     List<String> confirm = List.of();
-    @Option(names = "--resend", paramLabel = "KEY", description = "An announcement an earlier run may have sent"
-        + " did not go out: send it.")
     List<String> resend = List.of();
-    @ArgGroup(exclusive = true)
-    Format format = new Format();
-
+    boolean json;
+    boolean markdown;
     private Reporting reporting;
 
-    FlowCommand(Context context) {
+    FlowCommand(Context context, String name, String description) {
       this.context = context;
+      this.name = name;
+      this.description = description;
+    }
+
+    CommandSpec spec() {
+      spec = CommandSpec.wrapWithoutInspection(this).name(name);
+      spec.usageMessage().description(description).footerHeading("%n").footer(Exits.HELP);
+      spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.")
+          .build());
+      spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("FLOW")
+          .type(String.class).description("A built-in flow (see 'releasekit list'), or your own: a .java or .jsh"
+              + " file.").build());
+      spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").paramLabel("ARG")
+          .type(List.class).auxiliaryTypes(String.class).description("After '--': arguments for your own flow.")
+          .build());
+      option("--version", "VERSION", String.class, "The version to release: 0.57, 0.56.2, 1.31.0.");
+      option("--core", "PATH|URL", String.class, "Home Assistant's core: a clone, or a URL to clone.");
+      option("--website", "PATH|URL", String.class, "Home Assistant's website (home-assistant.io); its steps are"
+          + " left out without it.");
+      option("--posthog", "PATH|URL", String.class, "PostHog's app repository.");
+      option("--charts", "PATH|URL", String.class, "PostHog's Helm chart repository (charts-clickhouse).");
+      option("--workdir", "DIR", Path.class, "Where repositories given as URLs are cloned (default: a new"
+          + " temporary folder).");
+      option("--date", "YYYY-MM-DD", LocalDate.class, "The release's date (default: today in the project's time"
+          + " zone).");
+      option("--milestone", "TITLE", String.class, "The milestone to cherry-pick (default: the release's title,"
+          + " such as 0.57).");
+      option("--registry", "HOST", String.class, "The image registry (default: ${DEFAULT-VALUE}).", "docker.io");
+      option("--image", "REPOSITORY", String.class, "The image repository whose release-VERSION tag the launch"
+          + " waits for (default: ${DEFAULT-VALUE}).", "posthog/posthog");
+      option("--image-wait", "MINUTES", int.class, "How long the launch waits for the image (default:"
+          + " ${DEFAULT-VALUE}).", "120");
+      option("--chart-label", "LABEL", String.class, "The chart pull request's label (default: ${DEFAULT-VALUE}).",
+          "bump minor");
+      option("--changelog", "FILE", Path.class, "The changelog section's body (Markdown); default: built from the"
+          + " release's pull requests.");
+      option("--channel", "CHANNEL", String.class, "The Slack channel to announce in, with SLACK_BOT_TOKEN from the"
+          + " environment; no announcement without it.");
+      option("--announcement", "TEXT", String.class, "The announcement's template (default: \"<project>"
+          + " {version} is out\").");
+      spec.addOption(OptionSpec.builder("--slack-api-url").paramLabel("URL").type(String.class).hidden(true)
+          .build());
+      option("--post-title", "TITLE", String.class, "The blog post's title (default: the release's title); it"
+          + " must contain the minor version.");
+      option("--post-description", "TEXT", String.class, "The blog post's description.");
+      option("--post-author", "NAME", String.class, "The blog post's author (default: ${DEFAULT-VALUE}).",
+          "Home Assistant");
+      flag("--no-credits", "Leave the website's credits page as it is (by default the release day regenerates it"
+          + " from the hosting's organisation).");
+      flag("--credits-take-over", "Replace a credits page releasekit did not generate, or one edited since, once"
+          + " (hass-release's page, say); later releases then regenerate it.");
+      spec.addOption(OptionSpec.builder("--github").paramLabel("REPOSITORY=OWNER/NAME").type(Map.class)
+          .auxiliaryTypes(String.class, String.class).description("Use GitHub for a repository of the flow (core,"
+              + " website, posthog, charts), with GITHUB_TOKEN; by default the hosting is found from the clone's"
+              + " origin.").build());
+      option("--github-api-url", "URL", String.class, "GitHub's API (Enterprise: https://HOST/api/v3); default:"
+          + " GITHUB_API_URL, else https://api.github.com.");
+      spec.addOption(OptionSpec.builder("--confirm").paramLabel("KEY").type(List.class)
+          .auxiliaryTypes(String.class).description("An announcement an earlier run may have sent did go out:"
+              + " record it as done.").build());
+      spec.addOption(OptionSpec.builder("--resend").paramLabel("KEY").type(List.class)
+          .auxiliaryTypes(String.class).description("An announcement an earlier run may have sent did not go"
+              + " out: send it.").build());
+      spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("0..1")
+          .addArg(OptionSpec.builder("--json").description("Print the plan or report as JSON.").build())
+          .addArg(OptionSpec.builder("--markdown").description("Print the plan or report as GitHub-flavoured"
+              + " Markdown.").build())
+          .build());
+      return spec;
+    }
+
+    private void option(String name, String label, Class<?> type, String description) {
+      spec.addOption(OptionSpec.builder(name).paramLabel(label).type(type).description(description).build());
+    }
+
+    private void option(String name, String label, Class<?> type, String description, String defaultValue) {
+      spec.addOption(OptionSpec.builder(name).paramLabel(label).type(type).description(description)
+          .defaultValue(defaultValue).build());
+    }
+
+    private void flag(String name, String description) {
+      spec.addOption(OptionSpec.builder(name).description(description).build());
+    }
+
+    /** The parsed values, into the fields {@code Flows} reads. */
+    private void read() {
+      flow = spec.positionalParameters().get(0).getValue();
+      arguments = valueOr(spec.positionalParameters().get(1).getValue(), List.of());
+      version = value("--version");
+      core = value("--core");
+      website = value("--website");
+      posthog = value("--posthog");
+      charts = value("--charts");
+      workdir = value("--workdir");
+      date = value("--date");
+      milestone = value("--milestone");
+      registry = value("--registry");
+      image = value("--image");
+      imageWaitMinutes = value("--image-wait");
+      chartLabel = value("--chart-label");
+      changelog = value("--changelog");
+      channel = value("--channel");
+      announcement = value("--announcement");
+      slackApiUrl = value("--slack-api-url");
+      postTitle = value("--post-title");
+      postDescription = value("--post-description");
+      postAuthor = value("--post-author");
+      noCredits = valueOr(value("--no-credits"), false);
+      creditsTakeOver = valueOr(value("--credits-take-over"), false);
+      github = valueOr(value("--github"), new LinkedHashMap<>());
+      githubApiUrl = value("--github-api-url");
+      confirm = valueOr(value("--confirm"), List.of());
+      resend = valueOr(value("--resend"), List.of());
+      json = valueOr(value("--json"), false);
+      markdown = valueOr(value("--markdown"), false);
+    }
+
+    private <T> T value(String option) {
+      return spec.findOption(option).getValue();
+    }
+
+    private static <T> T valueOr(T value, T otherwise) {
+      return value == null ? otherwise : value;
     }
 
     @Override
     public Integer call() {
+      read();
       Release release;
       try {
         release = Flows.release(this, context);
@@ -222,13 +304,13 @@ public final class Cli implements Callable<Integer> {
 
     void print(Plan plan) {
       reporting.finished(plan);
-      context.out().print(format.json ? plan.toJson() + "\n" : format.markdown ? plan.toMarkdown()
+      context.out().print(json ? plan.toJson() + "\n" : markdown ? plan.toMarkdown()
           : plan.toString());
     }
 
     void print(Report report) {
       reporting.finished(report);
-      context.out().print(format.json ? report.toJson() + "\n" : format.markdown ? report.toMarkdown()
+      context.out().print(json ? report.toJson() + "\n" : markdown ? report.toMarkdown()
           : report.toString());
     }
   }
@@ -239,11 +321,9 @@ public final class Cli implements Callable<Integer> {
       + " release already done writes nothing.";
   static final String LIST = "List the built-in flows and the options each needs.";
 
-  @Command(name = "plan", description = PLAN,
-      footerHeading = "%n", footer = Exits.HELP)
   static final class PlanCommand extends FlowCommand {
     PlanCommand(Context context) {
-      super(context);
+      super(context, "plan", PLAN);
     }
 
     @Override
@@ -260,11 +340,9 @@ public final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "run", description = RUN,
-      footerHeading = "%n", footer = Exits.HELP)
   static final class RunCommand extends FlowCommand {
     RunCommand(Context context) {
-      super(context);
+      super(context, "run", RUN);
     }
 
     @Override
@@ -285,12 +363,17 @@ public final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = LIST)
   static final class ListCommand implements Callable<Integer> {
     private final Context context;
 
     ListCommand(Context context) {
       this.context = context;
+    }
+
+    CommandSpec spec() {
+      CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("list");
+      spec.usageMessage().description(LIST);
+      return standardHelpOptions(spec);
     }
 
     @Override
