@@ -33,6 +33,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * The journal as JSON lines in {@code <git dir>/releasekit/<version>.jsonl} and, so a fresh CI clone sees it, as a
  * commit holding {@code journal.jsonl} on origin's {@code refs/releasekit/<version>}. Each flush is a fast-forward
  * push: the journal is history, never rewritten.
+ *
+ * <p>A plan's journal ({@link #rehearsal}) lives in its sandbox, and records in memory only: nothing is there to
+ * recover after a crash. It pushes once, at its first flush, which is where the run's first push would meet a
+ * lock on origin's journal ref (the sandbox holds copies of origin's locks); the sandbox origin is the plan's
+ * alone, so a later push could meet nothing that one did not, and each would cost a commit of three new objects.
  */
 public final class GitJournal implements Journal {
   private static final String FILE = "journal.jsonl";
@@ -45,10 +50,22 @@ public final class GitJournal implements Journal {
   private final Clock clock;
   private final List<String> lines = new ArrayList<>();
   private final List<Entry> entries = new ArrayList<>();
+  private final boolean rehearsal;
   private ObjectId remoteTip;
   private boolean dirty;
+  private boolean pushedOnce;
 
   public GitJournal(JGitWorkspace workspace, String version, String runId, Clock clock) {
+    this(workspace, version, runId, clock, false);
+  }
+
+  /** The journal of a plan's sandbox {@code workspace}, which pushes only its first flush (see above). */
+  public static GitJournal rehearsal(JGitWorkspace workspace, String version, String runId, Clock clock) {
+    return new GitJournal(workspace, version, runId, clock, true);
+  }
+
+  private GitJournal(JGitWorkspace workspace, String version, String runId, Clock clock, boolean rehearsal) {
+    this.rehearsal = rehearsal;
     this.workspace = workspace;
     this.repo = workspace.repository();
     this.ref = "refs/releasekit/" + version;
@@ -151,6 +168,10 @@ public final class GitJournal implements Journal {
     }
     String line = buffer.readUtf8();
     accept(line);
+    dirty = true;
+    if (rehearsal) {
+      return;
+    }
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -158,7 +179,6 @@ public final class GitJournal implements Journal {
     } catch (IOException e) {
       throw new ReleaseException("Cannot append to the journal " + file + ": " + e.getMessage() + ". The journal is releasekit's record on origin (refs/releasekit/); check that the repository and origin are writable, then run again.", e);
     }
-    dirty = true;
   }
 
   /** Whether lines recorded in the clone have not reached origin yet (a run died before pushing them). */
@@ -181,6 +201,10 @@ public final class GitJournal implements Journal {
     if (!dirty) {
       return;
     }
+    if (rehearsal && pushedOnce) {
+      dirty = false;
+      return;
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         byte[] content = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -195,6 +219,7 @@ public final class GitJournal implements Journal {
         update.update();
         remoteTip = commit;
         dirty = false;
+        pushedOnce = true;
         return;
       } catch (PushRefusedException e) {
         if (e.reason() != PushRefusedException.Reason.NON_FAST_FORWARD || attempt == 5) {

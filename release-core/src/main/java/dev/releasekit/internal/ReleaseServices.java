@@ -150,7 +150,7 @@ public final class ReleaseServices implements AutoCloseable {
         clone.pauseWith(time::sleep);
         Supplier<Hosting> overlay = () -> new OverlayHosting(real.hosting(), sandbox::openOrigin, time,
             time::sleep);
-        GitJournal journal = new GitJournal(clone, real.version().toString(), runId, time);
+        GitJournal journal = GitJournal.rehearsal(clone, real.version().toString(), runId, time);
         copies.put(real.name(), new Repository(real.name(), real.version(), real.conventions(), clone, overlay,
             journal));
       }
