@@ -30,7 +30,11 @@ public final class Rendering {
     }
     for (int i = 0; i < steps.size(); i++) {
       StepResult step = steps.get(i);
-      out.append(String.format("  %d) %-12s %s", i + 1, step.outcome(), step.description()));
+      // Concatenated, not String.format's %d: that reads the locale's digits (and may print non-ASCII ones), and
+      // loading the locale's number symbols was a fiftieth of a cold plan.
+      String outcome = step.outcome().toString();
+      out.append("  ").append(i + 1).append(") ").append(outcome).append(" ".repeat(Math.max(0, 12 - outcome.length())))
+          .append(' ').append(step.description());
       List<String> detail = step.detail().lines().toList();
       if (!detail.isEmpty()) {
         out.append(" - ").append(detail.get(0));

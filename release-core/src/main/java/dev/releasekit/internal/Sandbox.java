@@ -101,8 +101,11 @@ public final class Sandbox implements AutoCloseable {
    * and returns its configuration to complete and write.
    */
   private static Config layout(Path gitDir, String head, boolean fileMode, boolean bare) throws IOException {
-    for (String folder : new String[] {"objects/info", "objects/pack", "refs/heads", "refs/tags"}) {
-      Files.createDirectories(gitDir.resolve(folder));
+    Files.createDirectories(gitDir);
+    // Parents first, one call each: createDirectories would probe every missing parent before making it.
+    for (String folder : new String[] {"objects", "objects/info", "objects/pack", "refs", "refs/heads",
+        "refs/tags"}) {
+      Files.createDirectory(gitDir.resolve(folder));
     }
     write(gitDir.resolve(Constants.HEAD), "ref: " + head + "\n");
     Config config = new Config();
