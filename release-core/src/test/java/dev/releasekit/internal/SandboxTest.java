@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.releasekit.PushRefusedException;
+import dev.releasekit.PushRefusedException.Reason;
 import dev.releasekit.git.internal.JGitWorkspace;
 import dev.releasekit.testing.GitFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,15 +125,10 @@ class SandboxTest {
     ObjectId second = commitOnto(master, "second");
     inProcess.push(first, "refs/heads/master", ObjectId.fromString(master));
 
-    PushRefusedException inside = catchThrowableOfType(PushRefusedException.class,
-        () -> inProcess.push(second, "refs/heads/master",
-        ObjectId.fromString(master)));
-    PushRefusedException outside = catchThrowableOfType(PushRefusedException.class,
-        () -> throughProtocol.push(second, "refs/heads/master",
-        ObjectId.fromString(master)));
+    List<PushRefusedException> refused = refusals(second, master);
 
-    assertThat(inside.reason()).isEqualTo(outside.reason()).isEqualTo(PushRefusedException.Reason.NON_FAST_FORWARD);
-    assertThat(inside.getMessage()).isEqualTo(outside.getMessage());
+    assertThat(refused).extracting(PushRefusedException::reason).containsOnly(Reason.NON_FAST_FORWARD);
+    assertThat(refused.get(0).getMessage()).isEqualTo(refused.get(1).getMessage());
     assertThat(git(sandbox.origin(), "rev-parse", "refs/heads/master")).isEqualTo(first.name());
   }
 
@@ -139,14 +137,10 @@ class SandboxTest {
     String master = git(sandbox.origin(), "rev-parse", "refs/heads/master");
     ObjectId sideways = commitOnto(master + "~1", "sideways");
 
-    PushRefusedException inside = catchThrowableOfType(PushRefusedException.class,
-        () -> inProcess.push(sideways, "refs/heads/master",
-        ObjectId.fromString(master)));
-    PushRefusedException outside = catchThrowableOfType(PushRefusedException.class,
-        () -> throughProtocol.push(sideways, "refs/heads/master",
-        ObjectId.fromString(master)));
+    List<PushRefusedException> refused = refusals(sideways, master);
 
-    assertThat(inside.reason()).isEqualTo(outside.reason()).isEqualTo(PushRefusedException.Reason.NON_FAST_FORWARD);
+    assertThat(refused).extracting(PushRefusedException::reason).containsOnly(Reason.NON_FAST_FORWARD);
+    assertThat(refused.get(0).getMessage()).isEqualTo(refused.get(1).getMessage());
     assertThat(git(sandbox.origin(), "rev-parse", "refs/heads/master")).isEqualTo(master);
   }
 
@@ -157,17 +151,19 @@ class SandboxTest {
     Path lock = sandbox.origin().resolve("refs/heads/master.lock");
     Files.write(lock, new byte[0]);
 
-    PushRefusedException inside = catchThrowableOfType(PushRefusedException.class,
-        () -> inProcess.push(commit, "refs/heads/master",
-        ObjectId.fromString(master)));
-    PushRefusedException outside = catchThrowableOfType(PushRefusedException.class,
-        () -> throughProtocol.push(commit, "refs/heads/master",
-        ObjectId.fromString(master)));
+    List<PushRefusedException> refused = refusals(commit, master);
 
-    assertThat(inside.reason()).isEqualTo(outside.reason()).isEqualTo(PushRefusedException.Reason.LOCKED);
-    assertThat(inside.lockFile()).isEqualTo(outside.lockFile());
+    assertThat(refused).extracting(PushRefusedException::reason).containsOnly(Reason.LOCKED);
+    assertThat(refused.get(0).getMessage()).isEqualTo(refused.get(1).getMessage());
+    assertThat(refused.get(0).lockFile()).isEqualTo(refused.get(1).lockFile());
     assertThat(lock).exists();
     assertThat(git(sandbox.origin(), "rev-parse", "refs/heads/master")).isEqualTo(master);
+  }
+
+  /** How a push of {@code newId} onto master, seen at {@code observed}, is refused: in process, then by protocol. */
+  private List<PushRefusedException> refusals(ObjectId newId, String observed) {
+    return Stream.of(inProcess, throughProtocol).map(workspace -> catchThrowableOfType(PushRefusedException.class,
+        () -> workspace.push(newId, "refs/heads/master", ObjectId.fromString(observed)))).toList();
   }
 
   /** A commit in the sandbox clone on {@code parent}, not pushed: its objects are the clone's alone. */
